@@ -1,0 +1,207 @@
+"""The command line: ask, chat, kb validate / dump, eval. Never imports discord (fast start-up)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.core.engine import Engine
+from bot.core.loader import KnowledgeBase, KnowledgeBaseError, load
+from bot.core.reply import Reply, answer
+from bot.core.validation import confusion_problems
+
+PROMPT = "you> "
+
+
+def default_knowledge_dir() -> Path:
+    """`./knowledge` when run from a checkout or the Docker image, else the repository's."""
+    here = Path("knowledge")
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def render_text(reply: Reply) -> str:
+    """The reply as a person reads it in a terminal: answer, then numbered sources."""
+    lines = []
+    if reply.spoiler:
+        lines.append("[Spoiler warning: this answer reveals the plot.]")
+    lines.append(reply.text)
+    if not reply.answered and reply.suggestions:
+        lines.extend(f"  • {s}" for s in reply.suggestions)
+    if reply.citations:
+        lines.append("")
+        lines.append("Sources:")
+        for cited in reply.citations:
+            source = cited.source
+            date = source.published or "undated"
+            url = f" {source.url}" if source.url else ""
+            lines.append(f"  [{cited.number}] {source.title} ({source.publisher}, {date}){url}")
+    return "\n".join(lines)
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    text = reply.text
+    if not reply.answered and reply.suggestions:
+        text += "\n" + "\n".join(f"• {s}" for s in reply.suggestions)
+    return {
+        "question": reply.question,
+        "answered": reply.answered,
+        "status": reply.status,
+        "text": text,
+        "confidence": reply.confidence,
+        "entry": reply.entry.id if reply.entry else None,
+        "spoiler": reply.spoiler,
+        "citations": [
+            {
+                "number": c.number,
+                "id": c.source.id,
+                "title": c.source.title,
+                "publisher": c.source.publisher,
+                "url": str(c.source.url) if c.source.url else None,
+                "published": c.source.published,
+                "where": c.where,
+            }
+            for c in reply.citations
+        ],
+        "suggestions": list(reply.suggestions),
+    }
+
+
+def _engine(directory: Path) -> Engine:
+    try:
+        return Engine(load(directory))
+    except KnowledgeBaseError as exc:
+        print(f"error: cannot load the knowledge base from {directory}\n{exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
+    engine = _engine(args.knowledge)
+    if args.jsonl:
+        for line in sys.stdin:
+            question = line.rstrip("\r\n")
+            out.write(json.dumps(reply_json(answer(engine, question)), ensure_ascii=False) + "\n")
+        return 0
+    question = " ".join(args.question).strip()
+    if not question:
+        print('error: give a question, e.g. python -m bot ask "who directed The Challenge?"', file=sys.stderr)
+        return 2
+    reply = answer(engine, question)
+    if args.json:
+        out.write(json.dumps(reply_json(reply), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render_text(reply) + "\n")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
+    engine = _engine(args.knowledge)
+    out.write("Ask about «The Challenge» (Вызов) or Tom Cruise's space film. Empty line or Ctrl-D quits.\n")
+    while True:
+        out.write(PROMPT)
+        out.flush()
+        line = sys.stdin.readline()
+        if not line or not line.strip():
+            return 0
+        out.write(render_text(answer(engine, line.strip())) + "\n\n")
+
+
+def cmd_kb_validate(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        kb = load(args.directory)
+    except KnowledgeBaseError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); the knowledge base is NOT valid.", file=sys.stderr)
+        return 1
+    problems = confusion_problems(Engine(kb))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); the knowledge base is NOT valid.", file=sys.stderr)
+        return 1
+    out.write(_summary(kb) + " OK\n")
+    return 0
+
+
+def _summary(kb: KnowledgeBase) -> str:
+    return (
+        f"knowledge base {kb.version}: {len(kb.entries)} entries, {len(kb.entities)} entities, "
+        f"{len(kb.sources)} sources, {len(kb.releases)} release events in {len(kb.files)} files."
+    )
+
+
+def cmd_kb_dump(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        kb = load(args.directory)
+    except KnowledgeBaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+    def dump(items: Iterable[Any]) -> list[Any]:
+        return [item.model_dump(mode="json", exclude_defaults=False) for item in items]
+
+    document = {
+        "version": kb.version,
+        "sources": dump(kb.sources.values()),
+        "entities": dump(kb.entities.values()),
+        "entries": dump(kb.entries.values()),
+        "releases": dump(kb.releases.values()),
+    }
+    out.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from bot.core.evaluation import evaluate, load_questions, report  # only this command needs it
+
+    engine = _engine(args.knowledge)
+    results = evaluate(engine, load_questions(args.questions))
+    out.write(report(results, engine, show_failures=args.failures) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Cited answers about «The Challenge» (Вызов, 2023) and Tom Cruise's space film.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_kb(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--knowledge", type=Path, default=default_knowledge_dir(), help="knowledge directory")
+        return p
+
+    ask = with_kb(sub.add_parser("ask", help="answer one question (or --jsonl: many from stdin)"))
+    ask.add_argument("question", nargs="*", help="the question, in any words")
+    mode = ask.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print one JSON object")
+    mode.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line")
+    ask.set_defaults(func=cmd_ask)
+
+    with_kb(sub.add_parser("chat", help="interactive prompt")).set_defaults(func=cmd_chat)
+
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    for name, func, text in (
+        ("validate", cmd_kb_validate, "check every file; list every problem"),
+        ("dump", cmd_kb_dump, "print the validated knowledge base as JSON"),
+    ):
+        p = kb_sub.add_parser(name, help=text)
+        p.add_argument("directory", nargs="?", type=Path, default=default_knowledge_dir())
+        p.set_defaults(func=func)
+
+    ev = with_kb(sub.add_parser("eval", help="accuracy on the labelled question set"))
+    ev.add_argument("--questions", type=Path, default=Path("tests/data/questions.yaml"))
+    ev.add_argument("--failures", action="store_true", help="list every wrong or missed question")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args, out or sys.stdout)
+    return result

@@ -1,0 +1,200 @@
+"""Reading a question: which words it asks about, which entities it names, what kind of question.
+
+`Lexicon` is built once per knowledge base (vocabulary, aliases, synonyms) and turns any text,
+a fan's question or an entry's own phrasing, into the same `Reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.core import lexicon
+from bot.core.normalize import normalize, stems, surface, words
+
+MAX_QUESTION_CHARS = 2000  # longer input is cut: nobody asks a question that long, and cost stays flat
+TYPO_CUTOFF_SHORT = 86.0  # 4-6 letter words: one slip ("cruse" -> "cruise")
+TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
+MIN_TYPO_LENGTH = 4  # shorter words are too easy to "correct" into something else
+
+_SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+|\s[-\u2013\u2014]\s")
+_QUESTION_OPENERS = (
+    "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
+    "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto"
+)
+_JOINED_QUESTION = re.compile(rf"\b(?:and|also|plus|i|a|n)\s+(?=(?:{_QUESTION_OPENERS})\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a piece of text asks: topic concepts, named entities, kind of question."""
+
+    concepts: tuple[str, ...]
+    entities: tuple[str, ...]
+    qtype: str | None
+    context_entities: tuple[str, ...] = ()
+    more_questions: bool = False
+    matched_aliases: tuple[str, ...] = field(default=())
+
+
+class Lexicon:
+    """Vocabulary, aliases and synonyms of one knowledge base, and the text -> Reading step."""
+
+    def __init__(self, aliases: dict[str, str], vocabulary: Iterable[str]) -> None:
+        self._filler = frozenset(surface(w) for w in lexicon.FILLER)
+        self._synonyms: dict[str, str] = {}
+        for group in lexicon.SYNONYMS:
+            head = stems(surface(group[0]))[0]
+            for word in group:
+                for form in stems(word.casefold()):
+                    self._synonyms.setdefault(form, head)
+        self._aliases: dict[tuple[str, ...], str] = {}
+        self._alias_stems: dict[str, str] = {}
+        for alias, entity_id in aliases.items():
+            key = tuple(normalize(alias).split())
+            if key:
+                self._aliases[key] = entity_id
+            if len(key) == 1 and len(key[0]) >= 5:
+                self._alias_stems.setdefault(stems(key[0])[0], entity_id)
+        self._longest_alias = max((len(k) for k in self._aliases), default=1)
+        self._qwords = sorted(
+            ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
+            key=lambda item: -len(item[0]),
+        )
+        known = {surface(w) for w in vocabulary} | {t for key in self._aliases for t in key}
+        known |= {surface(w) for group in lexicon.SYNONYMS for w in group}
+        self._known_words = frozenset(known)
+        self._typo_targets: dict[str, list[str]] = {}
+        for word in sorted(known):
+            if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
+                self._typo_targets.setdefault(word[0], []).append(word)
+        self._concept_vocab: frozenset[str] = frozenset()
+
+    def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
+        """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
+        self._concept_vocab = frozenset(concepts)
+
+    def read(self, text: str, *, correct_typos: bool = True) -> Reading:
+        """Read a question: the part that asks, plus the entities named around it."""
+        if len(text) > MAX_QUESTION_CHARS:
+            text = text[:MAX_QUESTION_CHARS].rsplit(None, 1)[0]  # never end on half a word
+        segments = [s for s in _split_questions(text) if s.strip()]
+        if not segments:
+            return Reading((), (), None)
+        parsed = [self._read_segment(s, correct_typos) for s in segments]
+        asking = [i for i, (seg, r) in enumerate(zip(segments, parsed, strict=True)) if _asks(seg, r)]
+        main = asking[0] if asking else max(range(len(parsed)), key=lambda i: len(parsed[i][0]))
+        concepts, entities, qtype, aliases = parsed[main]
+        context = tuple(
+            dict.fromkeys(e for i, p in enumerate(parsed) if i != main for e in p[1] if e not in entities)
+        )
+        later = [i for i in asking if i > main and (parsed[i][0] or parsed[i][1])]
+        return Reading(concepts, entities, qtype, context, bool(later), tuple(dict.fromkeys(aliases)))
+
+    def _read_segment(
+        self, text: str, correct_typos: bool
+    ) -> tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]:
+        raw = words(text)
+        tokens = [surface(w) for w in raw]
+        if correct_typos:
+            tokens = [self._correct(t) for t in tokens]
+        qtype = self._qtype(tokens)
+        entities: list[str] = []
+        aliases: list[str] = []
+        concepts: list[str] = []
+        i = 0
+        while i < len(tokens):
+            found = self._alias_at(tokens, i)
+            if found:
+                length, entity_id = found
+                entities.append(entity_id)
+                aliases.append(" ".join(tokens[i : i + length]))
+                i += length
+                continue
+            token = tokens[i]
+            i += 1
+            if token in self._filler or not token:
+                continue
+            concepts.append(self._concept(token))
+        return (
+            tuple(dict.fromkeys(concepts)),
+            tuple(dict.fromkeys(entities)),
+            qtype,
+            tuple(aliases),
+        )
+
+    def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
+        for length in range(min(self._longest_alias, len(tokens) - i), 0, -1):
+            entity_id = self._aliases.get(tuple(tokens[i : i + length]))
+            if entity_id:
+                return length, entity_id
+        token = tokens[i]
+        if len(token) >= 5 and token not in self._filler:
+            return next(
+                ((1, self._alias_stems[s]) for s in stems(token) if s in self._alias_stems), None
+            )
+        return None
+
+    def _qtype(self, tokens: list[str]) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for phrase, kind in self._qwords:
+            n = len(phrase)
+            for start in range(len(tokens) - n + 1):
+                if tuple(tokens[start : start + n]) == phrase:
+                    candidate = (start, -n, kind)
+                    if best is None or candidate < best:
+                        best = candidate
+                    break
+        if best is None:
+            return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
+        return best[2]
+
+    def _concept(self, token: str) -> str:
+        forms = stems(token)
+        for form in forms:
+            if form in self._synonyms:
+                return self._synonyms[form]
+        for form in forms:
+            if form in self._concept_vocab:
+                return form
+        return forms[0]
+
+    def _correct(self, token: str) -> str:
+        return _correct_cached(self, token)
+
+
+_YES_NO_OPENERS = frozenset(
+    "is was were are did does do can could will has have had isnt wasnt didnt doesnt".split()
+)
+
+
+@lru_cache(maxsize=32768)
+def _correct_cached(lex: Lexicon, token: str) -> str:
+    if (
+        len(token) < MIN_TYPO_LENGTH
+        or not token.isalpha()
+        or token in lex._known_words
+        or token in lex._filler
+    ):
+        return token
+    cutoff = TYPO_CUTOFF_SHORT if len(token) < 7 else TYPO_CUTOFF_LONG
+    # typos rarely hit the first letter, and keying on it keeps the search small
+    candidates = lex._typo_targets.get(token[0], [])
+    hit = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return hit[0] if hit else token
+
+
+def _split_questions(text: str) -> list[str]:
+    parts: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        parts.extend(_JOINED_QUESTION.split(sentence.casefold()))
+    return parts
+
+
+def _asks(segment: str, parsed: tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]) -> bool:
+    concepts, entities, qtype, _ = parsed
+    return qtype is not None and bool(concepts or entities)

@@ -1,0 +1,158 @@
+"""Accuracy on the labelled question set, beside a plain fuzzy-matching baseline.
+
+An outcome is `correct`, `wrong` (answered, but not with an acceptable entry) or `abstained`
+(no answer: "I don't know" or "which film?"). Abstaining on an out-of-scope question is
+correct; answering it is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process, utils
+
+from bot.core.engine import Engine
+from bot.core.models import Entry, FactRef
+
+BASELINE_CUTOFF = 85.0  # a typical FAQ-bot cut-off for WRatio over all phrasings
+Outcome = Literal["correct", "wrong", "abstained"]
+Expect = Literal["answer", "misconception", "ambiguous", "abstain"]
+
+
+class LabelledQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    expect: Expect
+    facts: tuple[FactRef, ...] = ()
+    style: str
+    category: str
+    note: str = ""
+
+
+class QuestionSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    questions: tuple[LabelledQuestion, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    question: LabelledQuestion
+    outcome: Outcome
+    status: str
+    entry: str | None
+    baseline: Outcome
+    baseline_entry: str | None
+
+
+def load_questions(path: Path) -> tuple[LabelledQuestion, ...]:
+    with path.open(encoding="utf-8") as handle:
+        return QuestionSet.model_validate(yaml.safe_load(handle)).questions
+
+
+def judge(question: LabelledQuestion, status: str, entry: Entry | None) -> Outcome:
+    """Score one reply against its label."""
+    answered = status == "answered" and entry is not None
+    if question.expect in ("abstain", "ambiguous"):
+        if answered:
+            return "wrong"
+        if question.expect == "ambiguous":
+            return "correct" if status == "ambiguous" else "abstained"
+        return "correct"
+    if not answered or entry is None:
+        return "abstained"
+    if question.expect == "misconception" and entry.kind != "misconception":
+        return "wrong"
+    return "correct" if set(question.facts) & set(entry.fact_refs) else "wrong"
+
+
+def baseline(engine: Engine) -> Callable[[str], Entry | None]:
+    """What many FAQ bots do: fuzzy-match the whole question against every phrasing."""
+    choices = {p: e for e in engine.kb.entries.values() for p in e.phrasings}
+    texts = list(choices)
+
+    def pick(question: str) -> Entry | None:
+        hit = process.extractOne(
+            question, texts, scorer=fuzz.WRatio, processor=utils.default_process,
+            score_cutoff=BASELINE_CUTOFF,
+        )  # fmt: skip
+        return choices[hit[0]] if hit else None
+
+    return pick
+
+
+def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> list[Result]:
+    plain = baseline(engine)
+    results = []
+    for question in questions:
+        decision = engine.decide(question.q)
+        entry = decision.best.entry if decision.best else None
+        base_entry = plain(question.q)
+        base_status = "answered" if base_entry else "abstained"
+        results.append(
+            Result(
+                question,
+                judge(question, decision.status, entry),
+                decision.status,
+                entry.id if entry else None,
+                judge(question, base_status, base_entry),
+                base_entry.id if base_entry else None,
+            )
+        )
+    return results
+
+
+def rates(results: Iterable[Result], *, use_baseline: bool = False) -> dict[str, float]:
+    counts = Counter(r.baseline if use_baseline else r.outcome for r in results)
+    total = sum(counts.values()) or 1
+    return {k: counts[k] / total for k in ("correct", "wrong", "abstained")} | {"n": float(total)}
+
+
+def group(result: Result) -> str:
+    return {"answer": "in-scope", "misconception": "in-scope"}.get(
+        result.question.expect, "out-of-scope" if result.question.expect == "abstain" else "ambiguous"
+    )
+
+
+def report(results: list[Result], engine: Engine, *, show_failures: bool = False) -> str:
+    lines = [
+        f"Labelled questions: {len(results)}   knowledge base {engine.kb.version}: "
+        f"{len(engine.kb.entries)} entries",
+        "",
+        f"{'slice':32} {'n':>4}  {'engine: correct  wrong  abstain':>32}  {'baseline: correct  wrong':>26}",
+    ]
+
+    def row(name: str, items: list[Result]) -> str:
+        e, b = rates(items), rates(items, use_baseline=True)
+        return (
+            f"{name:32} {len(items):>4}  {e['correct']:>15.1%} {e['wrong']:>6.1%} {e['abstained']:>8.1%}"
+            f"  {b['correct']:>18.1%} {b['wrong']:>6.1%}"
+        )
+
+    lines.append(row("ALL", results))
+    for title, key in (
+        ("by scope", group),
+        ("by expectation", lambda r: r.question.expect),
+        ("by style", lambda r: r.question.style),
+        ("by category", lambda r: r.question.category),
+    ):
+        buckets: dict[str, list[Result]] = defaultdict(list)
+        for result in results:
+            buckets[key(result)].append(result)
+        lines.append(f"-- {title}")
+        lines.extend(row(f"  {name}", items) for name, items in sorted(buckets.items()))
+    if show_failures:
+        lines.append("")
+        lines.append("Failures (outcome, status, entry, expected facts, question):")
+        for r in results:
+            if r.outcome != "correct":
+                facts = ",".join(r.question.facts) or r.question.expect
+                lines.append(f"  {r.outcome:9} {r.status:9} {r.entry or '-':40} {facts:18} {r.question.q}")
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""Words the engine knows regardless of the knowledge base: fillers, question words, synonyms.
+
+All lists are written as people type them (English, Russian, Russian in Latin letters,
+Discord slang); the engine stems them the same way it stems questions.
+"""
+
+from __future__ import annotations
+
+# Words that carry no topic: grammar, politeness, Discord filler. Question words are here too:
+# what is asked is read separately (QUESTION_WORDS), not matched as a topic.
+FILLER = """
+a an the of to in on at by for from with about into onto over than then as is are was were be been
+being am do does did done doing has have had having it its it's this that these those there here
+they them their theirs he him his she her hers we us our you your yours u ur ya yall y'all i me my
+mine and or but so if not no yes yeah yep nope also too very really actually just only even still
+ever any some all each every much many more most such own same other another again
+what whats what's which who whom whose when where why how hows whats
+can could would should shall will wont won't may might must gonna wanna gotta let lets
+tell say know knows knew think thought wonder wondering wondered curious question questions quick
+please pls plz thanks thank thx ty hey hi hello yo sup hiya bro bruh dude guys guy fam folks
+lol lmao lmfao rofl haha hahaha ngl tbh imo imho idk fr frfr btw fyi ok okay k kk hmm hm um uh
+like kinda sorta basically literally anyway anyone someone somebody anybody everyone people ppl
+bot help explain mean means meant right correct true thing things stuff something anything
+one ones way get got getting go going went come came make made put see seen look looking
+exactly approximately roughly around about actually again already yet ago
+name named called call
+film films movie movies flick flicks kino фильм фильма фильме фильмом кино film's movie's
+и в во не что чё че он на я с со как а то все всё она так его но да ты к у же вы за бы по только
+ее её мне было вот от меня еще ещё нет о из ему теперь ли если уже или ни быть был него до вас
+нибудь опять уж вам ведь там потом себя ничего ей может они тут есть надо ней для мы тебя их чем
+была сам чтоб без будто чего раз тоже себе под будет ж тогда этот того потому этого совсем ним
+здесь этом один почти мой тем чтобы нее сейчас были всех никогда можно при об другой хоть
+над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой перед
+иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта
+привет подскажите подскажи скажите скажи знает знаете кто-нибудь пожалуйста спасибо вопрос
+какой какая какое какие каком какую
+kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
+ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
+""".split()
+
+# First matching phrase decides the kind of question. Longer phrases first.
+QUESTION_WORDS: tuple[tuple[str, str], ...] = (
+    ("how long", "how-long"), ("how many days", "how-long"), ("how many hours", "how-many"),
+    ("how many minutes", "how-many"), ("how much time", "how-long"), ("how many", "how-many"),
+    ("how much", "how-much"), ("what year", "when"), ("which year", "when"),
+    ("what date", "when"), ("what day", "when"), ("release date", "when"),
+    ("what time", "when"), ("what role", "role"), ("which role", "role"),
+    ("who played", "role"), ("who plays", "role"), ("who did", "role"),
+    ("сколько времени", "how-long"), ("сколько дней", "how-long"), ("сколько", "how-many"),
+    ("skolko", "how-many"), ("в каком году", "when"), ("v kakom godu", "when"),
+    ("кого играет", "role"), ("кого сыграла", "role"), ("kogo igraet", "role"),
+    ("who", "who"), ("whom", "who"), ("whose", "who"), ("кто", "who"), ("kto", "who"),
+    ("when", "when"), ("когда", "when"), ("kogda", "when"),
+    ("where", "where"), ("где", "where"), ("gde", "where"), ("куда", "where"), ("откуда", "where"),
+    ("why", "why"), ("почему", "why"), ("зачем", "why"), ("pochemu", "why"), ("zachem", "why"),
+    ("which", "which"), ("какой", "which"), ("какая", "which"), ("какие", "which"),
+    ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
+    ("what", "what"), ("whats", "what"), ("что", "what"), ("chto", "what"),
+    ("how", "how"), ("как", "how"), ("kak", "how"),
+)  # fmt: skip
+
+# Kinds of question that an entry can answer for each kind asked.
+COMPATIBLE_ASKS: dict[str, frozenset[str]] = {
+    "who": frozenset({"who", "role"}),
+    "role": frozenset({"role", "who"}),
+    "when": frozenset({"when"}),
+    "where": frozenset({"where"}),
+    "why": frozenset({"why", "how", "what"}),
+    "how-long": frozenset({"how-long", "how-many"}),
+    "how-many": frozenset({"how-many", "how-much", "how-long"}),
+    "how-much": frozenset({"how-much", "how-many"}),
+}
+
+# Groups of words meaning one thing; the first word names the group.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("direct", "director", "directed", "directing", "directs", "dir", "helmed", "helm", "helmer",
+     "filmmaker", "режиссёр", "режиссер", "режиссировал", "rezhisser", "rezhiser", "rejisser",
+     "rezisser", "snyal", "снял", "постановщик"),
+    ("actress", "actor", "star", "starred", "starring", "lead", "leading", "актриса", "актёр",
+     "актер", "aktrisa", "akter", "главная", "glavnaya", "heroine", "protagonist"),
+    ("play", "played", "plays", "playing", "portray", "portrayed", "portrays", "role", "roles",
+     "character", "characters", "играет", "играла", "сыграла", "сыграл", "роль", "роли",
+     "igraet", "igrala", "sygrala", "rol", "персонаж"),
+    ("cast", "actors", "castmembers", "актёры", "актеры", "актёрский", "aktery", "состав"),
+    ("release", "released", "releases", "releasing", "out", "premiere", "premiered", "premieres",
+     "debut", "debuted", "opened", "opening", "theaters", "theatres", "cinemas", "cinema",
+     "выход", "вышел", "выйдет", "выходит", "премьера", "премьеры", "прокат", "прокате",
+     "vyshel", "vyidet", "vyydet", "premiera", "premyera", "prokat", "kinoteatr", "кинотеатрах"),
+    ("budget", "cost", "costs", "costed", "expensive", "price", "money", "spent", "spend",
+     "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
+    ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue",
+     "sales", "tickets", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
+    ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится",
+     "длительность", "хронометраж", "dlitsya", "dlitelnost"),
+    ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
+    ("hour", "hours", "hrs", "часов", "часа", "chasov"),
+    ("minute", "minutes", "mins", "min", "минут", "минуты", "minut"),
+    ("shoot", "shot", "shooting", "shoots", "film", "filmed", "filming", "record", "recorded",
+     "footage", "material", "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято",
+     "snimali", "semki", "syomki", "camera", "cameras"),
+    ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
+     "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
+    ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flight",
+     "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
+     "polet", "zapusk", "запуск"),
+    ("land", "landed", "landing", "return", "returned", "back", "came", "home",
+     "приземлились", "посадка", "вернулись", "возвращение", "posadka", "vernulis"),
+    ("trailer", "teaser", "trailers", "трейлер", "тизер", "treiler", "treyler", "tizer"),
+    ("award", "awards", "prize", "prizes", "won", "win", "wins", "winning", "honour", "honor",
+     "премия", "награда", "награды", "nagrada", "premiya", "oscar", "nominated", "nomination"),
+    ("stream", "streaming", "watch", "online", "netflix", "digital", "rent", "vod", "смотреть",
+     "посмотреть", "онлайн", "smotret", "posmotret"),
+    ("plot", "story", "synopsis", "storyline", "premise", "сюжет", "süzhet", "syuzhet",
+     "happens", "happen"),
+    ("country", "countries", "abroad", "international", "worldwide", "страны", "странах",
+     "strany", "overseas", "foreign"),
+    ("train", "training", "trained", "prepare", "prepared", "preparation", "подготовка",
+     "готовились", "тренировки", "podgotovka"),
+    ("cosmonaut", "cosmonauts", "astronaut", "astronauts", "космонавт", "космонавты",
+     "kosmonavt", "kosmonavty"),
+    ("spacewalk", "eva", "выход в открытый космос"),
+    ("cancel", "cancelled", "canceled", "scrapped", "shelved", "dead", "dropped", "abandoned",
+     "отменён", "отменили", "отменен"),
+    ("status", "update", "updates", "news", "latest", "happening", "progress", "now", "current",
+     "currently"),
+    ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
+     "beat", "ahead", "race", "обогнали"),
+    ("dock", "docked", "docking", "стыковка", "stykovka"),
+    ("crew", "team", "экипаж", "ekipazh"),
+    ("woman", "women", "girl", "lady", "chick", "female"),
+    ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",
+     "кастинг", "kasting", "selected", "selection", "chosen", "choose", "picked"),
+)  # fmt: skip

@@ -1,0 +1,94 @@
+"""Text normalisation: case, Unicode, punctuation, Cyrillic <-> Latin transliteration, stems.
+
+Everything the engine compares goes through here, so a question typed in Cyrillic, in
+transliterated Russian or in English lands on the same tokens as the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# The common "fan" romanisation (BGN-like, without diacritics): Пересильд -> peresild,
+# режиссёр -> rezhisser, Вызов -> vyzov.
+_CYR_TO_LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "є": "e", "і": "i", "ї": "i", "ґ": "g", "ў": "u",
+}  # fmt: skip
+_CYR_TABLE = str.maketrans(_CYR_TO_LAT)
+
+# Reverse, longest first, for reading Russian typed in Latin letters ("kto rezhisser").
+_LAT_TO_CYR = (
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+    ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"), ("iy", "ий"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+    ("i", "и"), ("j", "ж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
+    ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"),
+    ("c", "ц"), ("w", "в"), ("x", "кс"), ("q", "к"), ("y", "ы"), ("'", "ь"),
+)  # fmt: skip
+_LAT_PATTERN = re.compile("|".join(re.escape(lat) for lat, _ in _LAT_TO_CYR))
+_LAT_MAP = dict(_LAT_TO_CYR)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b")
+_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
+_CYRILLIC = re.compile(r"[а-яёєіїґў]")
+
+_english = snowballstemmer.stemmer("english")
+_russian = snowballstemmer.stemmer("russian")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text.casefold()))
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def to_latin(word: str) -> str:
+    """Transliterate a (casefolded) word from Cyrillic; Latin passes through."""
+    return word.translate(_CYR_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """Casefolded words of `text`, in their own script, possessives and apostrophes removed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def surface(word: str) -> str:
+    """The comparable Latin form of one casefolded word: `Miloš` -> `milos`, `Вызов` -> `vyzov`."""
+    return _strip_marks(to_latin(word))
+
+
+def normalize(text: str) -> str:
+    """Whole text as space-separated surface forms: for alias keys and display-free comparison."""
+    return " ".join(surface(w) for w in words(text))
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """Candidate stems of one casefolded word, in Latin letters, most likely first.
+
+    A Cyrillic word is stemmed as Russian. A Latin word may be English or Russian typed in
+    Latin letters, so both readings are offered and the caller keeps whichever it knows.
+    """
+    if _CYRILLIC.search(word):
+        return (surface(_russian.stemWord(word)),)
+    latin = surface(word)
+    english = _english.stemWord(latin)
+    if not latin.isalpha() or len(latin) < 4:
+        return (english,)
+    cyrillic = _LAT_PATTERN.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+    russian = surface(_russian.stemWord(cyrillic))
+    return (english,) if russian == english else (english, russian)

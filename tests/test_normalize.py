@@ -1,0 +1,27 @@
+import pytest
+
+from bot.core.normalize import normalize, stems
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кто режиссёр «Вызова»?", "kto rezhisser vyzova"),
+        ("Yulia PERESILD!!", "yulia peresild"),
+        ("Miloš Biković", "milos bikovic"),
+        ("Tom Cruise's space movie", "tom cruise space movie"),
+        ("Soyuz MS-19", "soyuz ms 19"),
+    ],
+)
+def test_normalize_folds_case_script_accents_and_punctuation(text, expected):
+    assert normalize(text) == expected
+
+
+def test_russian_inflections_share_a_stem_in_either_script():
+    cyrillic = {stems(w)[0] for w in ("режиссёр", "режиссёра", "режиссером")}
+    assert len(cyrillic) == 1
+    assert cyrillic.pop() in stems("rezhissera")
+
+
+def test_english_word_forms_share_a_stem():
+    assert stems("directed")[0] == stems("directing")[0]
