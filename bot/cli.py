@@ -87,7 +87,10 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     question = " ".join(args.question).strip()
     if not question:
-        print('error: give a question, e.g. python -m bot ask "who directed The Challenge?"', file=sys.stderr)
+        print(
+            'error: give a question, e.g. python -m bot ask "who directed The Challenge?"',
+            file=sys.stderr,
+        )
         return 2
     reply = answer(engine, question)
     if args.json:
@@ -99,7 +102,10 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
     engine = _engine(args.knowledge)
-    out.write("Ask about «The Challenge» (Вызов) or Tom Cruise's space film. Empty line or Ctrl-D quits.\n")
+    out.write(
+        "Ask about «The Challenge» (Вызов) or Tom Cruise's space film.\n"
+        "An empty line or Ctrl-D quits.\n"
+    )
     while True:
         out.write(PROMPT)
         out.flush()
@@ -167,19 +173,23 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Cited answers about «The Challenge» (Вызов, 2023) and Tom Cruise's space film.",
+        description="Cited answers about «The Challenge» (Вызов) and Tom Cruise's space film.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_kb(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--knowledge", type=Path, default=default_knowledge_dir(), help="knowledge directory")
+        p.add_argument(
+            "--knowledge", type=Path, default=default_knowledge_dir(), help="knowledge directory"
+        )
         return p
 
     ask = with_kb(sub.add_parser("ask", help="answer one question (or --jsonl: many from stdin)"))
     ask.add_argument("question", nargs="*", help="the question, in any words")
     mode = ask.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object")
-    mode.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line")
+    mode.add_argument(
+        "--jsonl", action="store_true", help="read questions from stdin, one per line"
+    )
     ask.set_defaults(func=cmd_ask)
 
     with_kb(sub.add_parser("chat", help="interactive prompt")).set_defaults(func=cmd_chat)

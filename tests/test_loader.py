@@ -44,7 +44,9 @@ def test_unknown_field_names_entry_and_field(tmp_path):
 
 
 def test_missing_field_is_named(tmp_path):
-    problems = _broken(tmp_path, "extra.yaml", ENTRY.replace("    answer: Two composers wrote the score.\n", ""))
+    problems = _broken(
+        tmp_path, "extra.yaml", ENTRY.replace("    answer: Two composers wrote the score.\n", "")
+    )
     assert any("[extra-entry] answer: required field is missing" in p for p in problems)
 
 
@@ -59,9 +61,12 @@ def test_duplicate_entry_ids_across_files(tmp_path):
 
 
 def test_same_alias_on_two_entities(tmp_path):
-    text = "entities:\n  - id: other-person\n    kind: person\n    name: Somebody\n    aliases: [SHIPENKO]\n"
+    text = "entities:\n  - {id: other-person, kind: person, name: Somebody, aliases: [SHIPENKO]}\n"
     problems = _broken(tmp_path, "people.yaml", text)
-    assert any("[other-person] aliases: 'SHIPENKO' is also an alias of 'klim-shipenko'" in p for p in problems)
+    assert any(
+        "[other-person] aliases: 'SHIPENKO' is also an alias of 'klim-shipenko'" in p
+        for p in problems
+    )
 
 
 def test_date_that_does_not_parse(tmp_path):
@@ -76,7 +81,9 @@ def test_slug_ids_only(tmp_path):
 
 
 def test_weak_claim_must_say_so(tmp_path):
-    problems = _broken(tmp_path, "extra.yaml", ENTRY.replace("asks: [who]", "asks: [who]\n    strength: weak"))
+    problems = _broken(
+        tmp_path, "extra.yaml", ENTRY.replace("asks: [who]", "asks: [who]\n    strength: weak")
+    )
     assert any("[extra-entry]" in p and "weak" in p for p in problems)
 
 

@@ -36,7 +36,9 @@ def test_event_tense_follows_the_date_of_answering(engine):
 
 
 def test_status_answers_say_how_old_their_information_is(engine):
-    fresh = answer(engine, "what is the status of the tom cruise space movie", today=dt.date(2026, 2, 1))
+    fresh = answer(
+        engine, "what is the status of the tom cruise space movie", today=dt.date(2026, 2, 1)
+    )
     old = answer(engine, "what is the status of the tom cruise space movie", today=TODAY)
     assert "(As of January 2026.)" in fresh.text
     assert "from January 2026, 10 months ago" in old.text

@@ -16,7 +16,9 @@ from rapidfuzz import fuzz, process
 from bot.core import lexicon
 from bot.core.normalize import normalize, stems, surface, words
 
-MAX_QUESTION_CHARS = 2000  # longer input is cut: nobody asks a question that long, and cost stays flat
+MAX_QUESTION_CHARS = (
+    2000  # longer input is cut: nobody asks a question that long, and cost stays flat
+)
 TYPO_CUTOFF_SHORT = 86.0  # 4-6 letter words: one slip ("cruse" -> "cruise")
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
 MIN_TYPO_LENGTH = 4  # shorter words are too easy to "correct" into something else
@@ -86,14 +88,20 @@ class Lexicon:
         if not segments:
             return Reading((), (), None)
         parsed = [self._read_segment(s, correct_typos) for s in segments]
-        asking = [i for i, (seg, r) in enumerate(zip(segments, parsed, strict=True)) if _asks(seg, r)]
+        asking = [
+            i for i, (seg, r) in enumerate(zip(segments, parsed, strict=True)) if _asks(seg, r)
+        ]
         main = asking[0] if asking else max(range(len(parsed)), key=lambda i: len(parsed[i][0]))
         concepts, entities, qtype, aliases = parsed[main]
         context = tuple(
-            dict.fromkeys(e for i, p in enumerate(parsed) if i != main for e in p[1] if e not in entities)
+            dict.fromkeys(
+                e for i, p in enumerate(parsed) if i != main for e in p[1] if e not in entities
+            )
         )
         later = [i for i in asking if i > main and (parsed[i][0] or parsed[i][1])]
-        return Reading(concepts, entities, qtype, context, bool(later), tuple(dict.fromkeys(aliases)))
+        return Reading(
+            concepts, entities, qtype, context, bool(later), tuple(dict.fromkeys(aliases))
+        )
 
     def _read_segment(
         self, text: str, correct_typos: bool
@@ -168,7 +176,25 @@ class Lexicon:
 
 
 _YES_NO_OPENERS = frozenset(
-    "is was were are did does do can could will has have had isnt wasnt didnt doesnt".split()
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "will",
+        "has",
+        "have",
+        "had",
+        "isnt",
+        "wasnt",
+        "didnt",
+        "doesnt",
+    ]
 )
 
 
@@ -195,6 +221,8 @@ def _split_questions(text: str) -> list[str]:
     return parts
 
 
-def _asks(segment: str, parsed: tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]) -> bool:
+def _asks(
+    segment: str, parsed: tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]
+) -> bool:
     concepts, entities, qtype, _ = parsed
     return qtype is not None and bool(concepts or entities)

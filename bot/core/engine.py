@@ -67,7 +67,7 @@ class _Indexed:
 
 
 class Engine:
-    """Answers questions from one validated knowledge base (immutable; build a new one to reload)."""
+    """Answers questions from one validated knowledge base (immutable: reload = build anew)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -78,7 +78,9 @@ class Engine:
             entry.id: [self.lexicon.read(p, correct_typos=False) for p in entry.phrasings]
             for entry in kb.entries.values()
         }
-        self.lexicon.set_concept_vocabulary(c for rs in readings.values() for r in rs for c in r.concepts)
+        self.lexicon.set_concept_vocabulary(
+            c for rs in readings.values() for r in rs for c in r.concepts
+        )
         self._indexed: list[_Indexed] = []
         for entry in kb.entries.values():
             keyword_readings = [self.lexicon.read(k, correct_typos=False) for k in entry.keywords]
@@ -120,7 +122,9 @@ class Engine:
             return Decision("empty", reading, None, (), ())
         works, ambiguous_name = self._works(reading)
         ranked = self._rank(reading, works)
-        suggestions = tuple(c.entry for c in ranked[:MAX_SUGGESTIONS] if c.score >= SUGGESTION_FLOOR)
+        suggestions = tuple(
+            c.entry for c in ranked[:MAX_SUGGESTIONS] if c.score >= SUGGESTION_FLOOR
+        )
         if not ranked or ranked[0].score < ANSWER_THRESHOLD:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
@@ -128,8 +132,12 @@ class Engine:
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
             close = other is not None and best.score - other.score < AMBIGUITY_GAP
-            if other is not None and (close or (ambiguous_name and other.score >= OTHER_WORK_FLOOR)):
-                return Decision("ambiguous", reading, None, tuple(ranked), (best.entry, other.entry))
+            if other is not None and (
+                close or (ambiguous_name and other.score >= OTHER_WORK_FLOOR)
+            ):
+                return Decision(
+                    "ambiguous", reading, None, tuple(ranked), (best.entry, other.entry)
+                )
         if best.score - runner_up < CLEAR_MARGIN:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         return Decision("answered", reading, best, tuple(ranked), ())

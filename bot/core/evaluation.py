@@ -117,7 +117,8 @@ def rates(results: Iterable[Result], *, use_baseline: bool = False) -> dict[str,
 
 def group(result: Result) -> str:
     return {"answer": "in-scope", "misconception": "in-scope"}.get(
-        result.question.expect, "out-of-scope" if result.question.expect == "abstain" else "ambiguous"
+        result.question.expect,
+        "out-of-scope" if result.question.expect == "abstain" else "ambiguous",
     )
 
 
@@ -126,13 +127,15 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
         f"Labelled questions: {len(results)}   knowledge base {engine.kb.version}: "
         f"{len(engine.kb.entries)} entries",
         "",
-        f"{'slice':32} {'n':>4}  {'engine: correct  wrong  abstain':>32}  {'baseline: correct  wrong':>26}",
+        f"{'slice':32} {'n':>4}  {'engine: correct  wrong  abstain':>32}"
+        f"  {'baseline: correct  wrong':>26}",
     ]
 
     def row(name: str, items: list[Result]) -> str:
         e, b = rates(items), rates(items, use_baseline=True)
         return (
-            f"{name:32} {len(items):>4}  {e['correct']:>15.1%} {e['wrong']:>6.1%} {e['abstained']:>8.1%}"
+            f"{name:32} {len(items):>4}  {e['correct']:>15.1%} {e['wrong']:>6.1%}"
+            f" {e['abstained']:>8.1%}"
             f"  {b['correct']:>18.1%} {b['wrong']:>6.1%}"
         )
 
@@ -154,5 +157,7 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
         for r in results:
             if r.outcome != "correct":
                 facts = ",".join(r.question.facts) or r.question.expect
-                lines.append(f"  {r.outcome:9} {r.status:9} {r.entry or '-':40} {facts:18} {r.question.q}")
+                lines.append(
+                    f"  {r.outcome:9} {r.status:9} {r.entry or '-':40} {facts:18} {r.question.q}"
+                )
     return "\n".join(lines)

@@ -105,7 +105,9 @@ def _read(path: Path, name: str, problems: list[Problem]) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(name, None, None, f"is {size} bytes; the limit is {MAX_FILE_BYTES}"))
+            problems.append(
+                Problem(name, None, None, f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
+            )
             return None
         raw = path.read_bytes()
         raw.decode("utf-8")
@@ -130,7 +132,7 @@ _Loader.yaml_implicit_resolvers = {
 
 def _parse_yaml(raw: bytes, name: str, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -152,7 +154,9 @@ def _validate_file(name: str, data: dict[str, Any], problems: list[Problem]) -> 
     """Validate item by item, so one bad entry neither hides the others nor their problems."""
     unknown = sorted(set(data) - set(SECTIONS))
     for key in unknown:
-        problems.append(Problem(name, None, str(key), f"unknown section; use {', '.join(SECTIONS)}"))
+        problems.append(
+            Problem(name, None, str(key), f"unknown section; use {', '.join(SECTIONS)}")
+        )
     kept: dict[str, list[Any]] = {}
     for section in SECTIONS:
         items = data.get(section) or []
@@ -201,7 +205,7 @@ def _assemble(
     entities = _unique(((n, e) for n, f in parsed for e in f.entities), "entity", problems)
     entries = _unique(((n, e) for n, f in parsed for e in f.entries), "entry", problems)
     releases = _unique(((n, r) for n, f in parsed for r in f.releases), "release", problems)
-    origin = {item.id: n for n, f in parsed for item in (*f.entities, *f.entries, *f.releases)}
+    origin = {k: n for table in (entities, entries, releases) for k, (n, _) in table.items()}
     work_ids = {e.id for _, e in entities.values() if e.kind == "work"}
 
     aliases: dict[str, str] = {}
@@ -209,7 +213,9 @@ def _assemble(
         for alias in (entity.name, *entity.aliases):
             key = normalize(alias)
             if not key:
-                problems.append(Problem(name, eid, "aliases", f"{alias!r} is empty once normalised"))
+                problems.append(
+                    Problem(name, eid, "aliases", f"{alias!r} is empty once normalised")
+                )
             elif aliases.setdefault(key, eid) != eid:
                 other = aliases[key]
                 if alias != entity.name:

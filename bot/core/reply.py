@@ -21,7 +21,10 @@ WHICH_WORK = (
     "or Tom Cruise's planned space film?"
 )
 MORE_QUESTIONS = "You asked more than one thing: I answered the first. Ask the others separately."
-WORK_TITLES = {"the-challenge": "The Challenge (Вызов)", "cruise-space-film": "Tom Cruise's space film"}
+WORK_TITLES = {
+    "the-challenge": "The Challenge (Вызов)",
+    "cruise-space-film": "Tom Cruise's space film",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def as_question(phrasing: str) -> str:
 def answer(engine: Engine, question: str, *, today: dt.date | None = None) -> Reply:
     """Answer one question with citations, or say honestly that it is not known."""
     decision = engine.decide(question)
-    return compose(engine, question, decision, today=today or dt.date.today())
+    return compose(engine, question, decision, today=today or dt.datetime.now(dt.UTC).date())
 
 
 def compose(engine: Engine, question: str, decision: Decision, *, today: dt.date) -> Reply:
@@ -66,10 +69,14 @@ def compose(engine: Engine, question: str, decision: Decision, *, today: dt.date
     if decision.status == "empty":
         return Reply(question, "empty", False, NO_QUESTION, 0.0, None, suggestions=suggestions)
     if decision.status == "ambiguous":
-        return Reply(question, "ambiguous", False, WHICH_WORK, round(top, 3), None, suggestions=suggestions)
+        return Reply(
+            question, "ambiguous", False, WHICH_WORK, round(top, 3), None, suggestions=suggestions
+        )
     if decision.status == "abstained" or decision.best is None:
         text = DONT_KNOW + (" Maybe one of these?" if suggestions else "")
-        return Reply(question, "abstained", False, text, round(top, 3), None, suggestions=suggestions)
+        return Reply(
+            question, "abstained", False, text, round(top, 3), None, suggestions=suggestions
+        )
     entry = decision.best.entry
     citations = _Numbering(engine)
     markers = citations.add(entry.citations)
@@ -118,7 +125,9 @@ def as_of_note(as_of: PartialDate, today: dt.date) -> str:
     age = months_between(as_of.earliest(), today)
     if age < STALE_AFTER_MONTHS:
         return f"(As of {as_of.human()}.)"
-    return f"(Our latest information is from {as_of.human()}, {age} months ago; it may have changed.)"
+    return (
+        f"(Our latest information is from {as_of.human()}, {age} months ago; it may have changed.)"
+    )
 
 
 class _Numbering:

@@ -12,7 +12,11 @@ def confusion_problems(engine: Engine) -> list[Problem]:
     for entry in engine.kb.entries.values():
         for number, phrasing in enumerate(entry.phrasings, start=1):
             decision = engine.decide(phrasing)
-            if decision.status == "answered" and decision.best and decision.best.entry.id != entry.id:
+            if (
+                decision.status == "answered"
+                and decision.best
+                and decision.best.entry.id != entry.id
+            ):
                 other = decision.best.entry.id
                 problems.append(
                     Problem(
