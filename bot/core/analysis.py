@@ -14,15 +14,16 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.core import lexicon
-from bot.core.normalize import normalize, stems, surface, words
+from bot.core.normalize import has_cyrillic, normalize, stems, surface, words
 
 MAX_QUESTION_CHARS = (
     2000  # longer input is cut: nobody asks a question that long, and cost stays flat
 )
-TYPO_CUTOFF_SHORT = 86.0  # 4-6 letter words: one slip ("cruse" -> "cruise")
+TYPO_CUTOFF_SHORT = 90.0  # 5-6 letter words: one slip ("cruse" -> "cruise"); 4 letters: none
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
 MIN_TYPO_LENGTH = 4  # shorter words are too easy to "correct" into something else
 
+_ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
 _SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+|\s[-\u2013\u2014]\s")
 _QUESTION_OPENERS = (
     "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
@@ -55,18 +56,23 @@ class Lexicon:
                 for form in stems(word.casefold()):
                     self._synonyms.setdefault(form, head)
         self._aliases: dict[tuple[str, ...], str] = {}
-        self._alias_stems: dict[str, str] = {}
+        self._alias_stems: dict[tuple[str, ...], str] = {}
         for alias, entity_id in aliases.items():
             key = tuple(normalize(alias).split())
             if key:
                 self._aliases[key] = entity_id
-            if len(key) == 1 and len(key[0]) >= 5:
-                self._alias_stems.setdefault(stems(key[0])[0], entity_id)
+            # Russian names decline ("космического фильма", "Круза"): Cyrillic aliases match by stem
+            if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
+                self._alias_stems.setdefault(tuple(_stem(w) for w in words(alias)), entity_id)
         self._longest_alias = max((len(k) for k in self._aliases), default=1)
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
         )
+        self._qwords_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in self._qwords:  # already longest first
+            if phrase:
+                self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
         known = {surface(w) for w in vocabulary} | {t for key in self._aliases for t in key}
         known |= {surface(w) for group in lexicon.SYNONYMS for w in group}
         self._known_words = frozenset(known)
@@ -128,6 +134,8 @@ class Lexicon:
             if token in self._filler or not token:
                 continue
             concepts.append(self._concept(token))
+        if qtype == "what" and tokens and tokens[-1] == "about" or _ABOUT.search(" ".join(tokens)):
+            concepts.append(self._concept("plot"))
         return (
             tuple(dict.fromkeys(concepts)),
             tuple(dict.fromkeys(entities)),
@@ -136,30 +144,26 @@ class Lexicon:
         )
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
-        for length in range(min(self._longest_alias, len(tokens) - i), 0, -1):
+        longest = min(self._longest_alias, len(tokens) - i)
+        for length in range(longest, 0, -1):
             entity_id = self._aliases.get(tuple(tokens[i : i + length]))
             if entity_id:
                 return length, entity_id
-        token = tokens[i]
-        if len(token) >= 5 and token not in self._filler:
-            return next(
-                ((1, self._alias_stems[s]) for s in stems(token) if s in self._alias_stems), None
-            )
+        if tokens[i] in self._filler:
+            return None
+        for length in range(longest, 0, -1):
+            entity_id = self._alias_stems.get(tuple(_stem(t) for t in tokens[i : i + length]))
+            if entity_id and sum(len(t) for t in tokens[i : i + length]) >= 5:
+                return length, entity_id
         return None
 
     def _qtype(self, tokens: list[str]) -> str | None:
-        best: tuple[int, int, str] | None = None
-        for phrase, kind in self._qwords:
-            n = len(phrase)
-            for start in range(len(tokens) - n + 1):
-                if tuple(tokens[start : start + n]) == phrase:
-                    candidate = (start, -n, kind)
-                    if best is None or candidate < best:
-                        best = candidate
-                    break
-        if best is None:
-            return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
-        return best[2]
+        """The earliest question phrase wins; at one position, the longest ("how many days")."""
+        for start, token in enumerate(tokens):
+            for phrase, kind in self._qwords_by_first.get(token, ()):
+                if tuple(tokens[start : start + len(phrase)]) == phrase:
+                    return kind
+        return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
 
     def _concept(self, token: str) -> str:
         forms = stems(token)
@@ -173,6 +177,10 @@ class Lexicon:
 
     def _correct(self, token: str) -> str:
         return _correct_cached(self, token)
+
+
+def _stem(word: str) -> str:
+    return stems(word)[-1]
 
 
 _YES_NO_OPENERS = frozenset(

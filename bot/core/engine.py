@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.core.analysis import Lexicon, Reading
@@ -30,11 +30,12 @@ OTHER_WORK_FLOOR = 0.3  # "the space movie": offer the other work only if it has
 MAX_SUGGESTIONS = 3
 ENTITY_WEIGHT = 2.0  # a named entity counts like a rare topic word
 PARTIAL_ENTITY = 0.6  # a person of the right work, where the entry names nobody of that kind
-UNKNOWN_WORD_SHARE = 0.8  # words the knowledge base never uses weigh this share of the rarest
+UNKNOWN_WORD_SHARE = 0.7  # words the knowledge base never uses weigh this share of the rarest
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
-DICE_SHARE = 0.4  # how much the closest phrasing counts against topic coverage
-CANDIDATE_LIMIT = 60  # entries fully scored after the cheap inverted-index pass
+DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
+MIN_CONCEPTS_UNNAMED = 2  # topic words needed when the question names no work, person or thing
+CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
 
 Status = Literal["answered", "ambiguous", "abstained", "empty"]
 
@@ -44,6 +45,7 @@ class Candidate:
     entry: Entry
     score: float
     phrasing: str
+    likeness: float  # the closest phrasing's weighted overlap with the question, for suggestions
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class _Indexed:
     entities: frozenset[str]
     phrasings: tuple[tuple[str, frozenset[str]], ...]
     person_kinds: frozenset[str]
+    phrasing_weights: tuple[float, ...] = ()
 
 
 class Engine:
@@ -113,6 +116,12 @@ class Engine:
         total = max(len(self._indexed), 1)
         self._idf = {key: 1.0 + math.log(total / count) for key, count in df.items()}
         self._unknown_weight = UNKNOWN_WORD_SHARE * (1.0 + math.log(total))
+        self._indexed = [
+            replace(
+                item, phrasing_weights=tuple(sum(map(self._weight, k)) for _, k in item.phrasings)
+            )
+            for item in self._indexed
+        ]
 
     # --- public -------------------------------------------------------------------------
     def decide(self, question: str) -> Decision:
@@ -122,8 +131,9 @@ class Engine:
             return Decision("empty", reading, None, (), ())
         works, ambiguous_name = self._works(reading)
         ranked = self._rank(reading, works)
+        alike = sorted(ranked, key=lambda c: -(c.likeness + c.score))
         suggestions = tuple(
-            c.entry for c in ranked[:MAX_SUGGESTIONS] if c.score >= SUGGESTION_FLOOR
+            c.entry for c in alike[:MAX_SUGGESTIONS] if c.likeness + c.score >= SUGGESTION_FLOOR
         )
         if not ranked or ranked[0].score < ANSWER_THRESHOLD:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
@@ -132,12 +142,13 @@ class Engine:
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
             close = other is not None and best.score - other.score < AMBIGUITY_GAP
-            if other is not None and (
-                close or (ambiguous_name and other.score >= OTHER_WORK_FLOOR)
-            ):
-                return Decision(
-                    "ambiguous", reading, None, tuple(ranked), (best.entry, other.entry)
-                )
+            named = ambiguous_name and other is not None and other.score >= OTHER_WORK_FLOOR
+            if other is not None and (close or named):
+                pair = (best.entry, other.entry)
+                return Decision("ambiguous", reading, None, tuple(ranked), pair)
+            if len(reading.concepts) < MIN_CONCEPTS_UNNAMED:
+                # nothing names a work and one word is all we have ("budget?"): too thin to answer
+                return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.score - runner_up < CLEAR_MARGIN:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         return Decision("answered", reading, best, tuple(ranked), ())
@@ -158,6 +169,7 @@ class Engine:
 
     def _rank(self, reading: Reading, works: set[str]) -> list[Candidate]:
         keys = [*reading.concepts, *(_entity_token(e) for e in reading.entities)]
+        weights = {key: self._weight(key) for key in keys}
         shortlist: dict[int, float] = defaultdict(float)
         for key in keys:
             weight = self._idf.get(key, 0.0)
@@ -169,37 +181,39 @@ class Engine:
             item = self._indexed[position]
             if works and len(works) == 1 and item.entry.work not in (*works, None):
                 continue
-            score, phrasing = self._score(reading, item)
-            candidates.append(Candidate(item.entry, score, phrasing))
+            score, phrasing, likeness = self._score(reading, item, weights)
+            candidates.append(Candidate(item.entry, score, phrasing, likeness))
         candidates.sort(key=lambda c: (-c.score, c.entry.id))
         return candidates
 
     def _weight(self, key: str) -> float:
         if key.startswith("@"):
-            return ENTITY_WEIGHT
+            return self._idf.get(key, ENTITY_WEIGHT)
         return self._idf.get(key, self._unknown_weight)
 
-    def _score(self, reading: Reading, item: _Indexed) -> tuple[float, str]:
+    def _score(
+        self, reading: Reading, item: _Indexed, weights: dict[str, float]
+    ) -> tuple[float, str, float]:
         concepts = reading.concepts
-        total = sum(self._weight(c) for c in concepts)
-        covered = sum(self._weight(c) for c in concepts if c in item.vocabulary)
+        total = sum(weights[c] for c in concepts)
+        covered = sum(weights[c] for c in concepts if c in item.vocabulary)
         coverage = covered / total if total else None
 
-        question_keys = set(concepts) | {_entity_token(e) for e in reading.entities}
-        question_weight = sum(self._weight(k) for k in question_keys)
+        question_keys = weights.keys()
+        question_weight = sum(weights.values())
         dice, phrasing = 0.0, item.phrasings[0][0]
-        for text, keys in item.phrasings:
-            shared = sum(self._weight(k) for k in question_keys & keys)
-            value = 2 * shared / (question_weight + sum(self._weight(k) for k in keys) or 1.0)
+        for (text, keys), own_weight in zip(item.phrasings, item.phrasing_weights, strict=True):
+            shared = sum(weights[k] for k in question_keys & keys)
+            value = 2 * shared / (question_weight + own_weight or 1.0)
             if value > dice:
                 dice, phrasing = value, text
 
-        score = (DICE_SHARE * dice + (1 - DICE_SHARE) * coverage) if coverage is not None else dice
+        score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
         score *= self._entity_fit(reading, item)
         asked = COMPATIBLE_ASKS.get(reading.qtype or "")
         if asked and not asked & set(item.entry.asks):
             score *= QTYPE_MISMATCH
-        return score, phrasing
+        return score, phrasing, dice
 
     def _entity_fit(self, reading: Reading, item: _Indexed) -> float:
         if not reading.entities:

@@ -24,6 +24,19 @@ bot help explain mean means meant right correct true thing things stuff somethin
 one ones way get got getting go going went come came make made put see seen look looking
 exactly approximately roughly around about actually again already yet ago
 name named called call
+wait whos who's tf wtf huh nah naw lmaooo lmaoo yall omg omfg wow damn dang heck hell jeez geez
+aswell as well whole part take took takes taking need needed needs want wanted wants gotten
+while during since because becuase cause cuz coz though tho although however also
+actual actually actualy actuali really rly srsly seriously honestly legit literally kinda
+up down there ther thier here where's when's who'll it'll that's there's
+someone told tell telling heard hear reading read saw seen watching watched video article
+articles post posts reddit twitter youtube online internet google friend friends mate mates
+brother sister mom mum dad uncle cousin wife husband family everyone everybody anybody
+remember forgot confused confusing interesting cool awesome crazy insane wild amazing nice
+good great bad weird funny love loved hate hated guess guessing sure wonder believe thinking
+ask asked asking answer answers info information details detail fact facts exact exactly
+supposedly apparently allegedly reportedly basically generally probably maybe perhaps
+ever never always sometimes often still already yet soon ago later earlier now today
 film films movie movies flick flicks kino фильм фильма фильме фильмом кино film's movie's
 и в во не что чё че он на я с со как а то все всё она так его но да ты к у же вы за бы по только
 ее её мне было вот от меня еще ещё нет о из ему теперь ли если уже или ни быть был него до вас
@@ -33,6 +46,10 @@ film films movie movies flick flicks kino фильм фильма фильме �
 над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой перед
 иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта
 привет подскажите подскажи скажите скажи знает знаете кто-нибудь пожалуйста спасибо вопрос
+правда вообще реально интересно слышал слышала читал читала говорят говорил
+свой свою своего своём вроде типа короче ну блин кстати именно точно просто
+privet pravda voobshche realno interesno slyshal govoryat svoy svoi tipa koroche nu kstati
+dela
 какой какая какое какие каком какую
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
@@ -88,8 +105,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "vyshel", "vyidet", "vyydet", "premiera", "premyera", "prokat", "kinoteatr", "кинотеатрах"),
     ("budget", "cost", "costs", "costed", "expensive", "price", "money", "spent", "spend",
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
-    ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue",
-     "sales", "tickets", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
+    ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
+     "hit", "flop", "success", "successful",
+     "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
     ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
@@ -110,8 +128,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "премия", "награда", "награды", "nagrada", "premiya", "oscar", "nominated", "nomination"),
     ("stream", "streaming", "watch", "online", "netflix", "digital", "rent", "vod", "смотреть",
      "посмотреть", "онлайн", "smotret", "posmotret"),
-    ("plot", "story", "synopsis", "storyline", "premise", "сюжет", "süzhet", "syuzhet",
-     "happens", "happen"),
+    ("plot", "story", "synopsis", "storyline", "premise", "сюжет", "syuzhet"),
     ("country", "countries", "abroad", "international", "worldwide", "страны", "странах",
      "strany", "overseas", "foreign"),
     ("train", "training", "trained", "prepare", "prepared", "preparation", "подготовка",
@@ -127,6 +144,15 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "beat", "ahead", "race", "обогнали"),
     ("dock", "docked", "docking", "стыковка", "stykovka"),
     ("crew", "team", "экипаж", "ekipazh"),
+    ("surgeon", "surgery", "surgeons", "doctor", "хирург", "хирурга", "операция", "khirurg",
+     "operation", "operate"),
+    ("time", "время", "времени", "vremya", "vremeni", "moment"),
+    ("earth", "ground", "земля", "земле", "земные", "земных", "zemlya", "zemle", "zemnye"),
+    ("show", "shown", "showed", "screen", "screened", "screening", "показали", "показ",
+     "pokazali", "pokaz"),
+    ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
+    ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
+    ("delete", "deleted", "removed", "удалил"),
     ("woman", "women", "girl", "lady", "chick", "female"),
     ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",
      "кастинг", "kasting", "selected", "selection", "chosen", "choose", "picked"),

@@ -120,7 +120,7 @@ def _read(path: Path, name: str, problems: list[Problem]) -> bytes | None:
     return raw
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML that keeps dates as text, so a bad date is reported with its entry and field."""
 
 

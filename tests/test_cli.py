@@ -1,0 +1,147 @@
+"""The command line as a person (or a script) uses it: real processes, real knowledge base."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_prints_the_answer_and_numbered_sources():
+    result = run("ask", "--knowledge", str(FIXTURES), "who directed the challenge?")
+    assert result.returncode == 0
+    assert "Klim Shipenko" in result.stdout
+    assert "Sources:\n  [1] The Challenge (2023 film) (Wikipedia, undated)" in result.stdout
+
+
+def test_ask_json_has_the_documented_fields():
+    result = run("ask", "--knowledge", str(FIXTURES), "--json", "who directed vyzov")
+    reply = json.loads(result.stdout)
+    assert {
+        "question",
+        "answered",
+        "text",
+        "confidence",
+        "entry",
+        "citations",
+        "suggestions",
+    } <= set(reply)
+    assert reply["answered"] is True
+    assert reply["entry"] == "challenge-director"
+    assert 0 < reply["confidence"] <= 1
+    assert reply["citations"][0] == {
+        "number": 1,
+        "id": "wiki",
+        "title": "The Challenge (2023 film)",
+        "publisher": "Wikipedia",
+        "url": "https://en.wikipedia.org/wiki/The_Challenge_(2023_film)",
+        "published": None,
+        "where": "infobox",
+    }
+
+
+def test_ask_json_when_not_answered_still_has_text_and_suggestions():
+    reply = json.loads(
+        run("ask", "--knowledge", str(FIXTURES), "--json", "when was peresild's cat born").stdout
+    )
+    assert reply["answered"] is False
+    assert reply["entry"] is None
+    assert reply["citations"] == []
+    assert reply["text"]
+
+
+def test_jsonl_answers_thousands_of_lines_in_order():
+    questions = ["who directed vyzov", "how tall is tom cruise", "", "кто режиссёр вызова"] * 750
+    result = run("ask", "--knowledge", str(FIXTURES), "--jsonl", stdin="\n".join(questions) + "\n")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    replies = [json.loads(line) for line in lines]
+    assert [r["question"] for r in replies] == questions
+    assert [r["answered"] for r in replies[:4]] == [True, False, False, True]
+
+
+def test_chat_answers_until_an_empty_line():
+    result = run(
+        "chat", "--knowledge", str(FIXTURES), stdin="who directed vyzov\nwhen was peresild born\n\n"
+    )
+    assert result.returncode == 0
+    assert "Klim Shipenko" in result.stdout
+    assert "Pskov" in result.stdout
+
+
+def test_ask_without_a_question_is_a_clear_error():
+    result = run("ask")
+    assert result.returncode == 2
+    assert "give a question" in result.stderr
+
+
+def test_kb_validate_accepts_the_fixture_knowledge_base():
+    result = run("kb", "validate", str(FIXTURES))
+    assert result.returncode == 0, result.stderr
+    assert "6 entries" in result.stdout
+
+
+def test_kb_validate_lists_every_problem_and_fails(tmp_path):
+    for source in FIXTURES.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text(
+        "entries:\n"
+        "  - id: bad-one\n    asks: [who]\n    phrasings: [a b, c d]\n    answer: Long enough answer.\n"
+        "    citations: [{source: missing, where: x}]\n"
+        "  - id: bad-two\n    asks: [when]\n    phrasings: [e f, g h]\n    answer: Long enough answer.\n"
+        "    citations: [{source: wiki, where: x}]\n    as_of: 2023-13\n",
+        encoding="utf-8",
+    )
+    result = run("kb", "validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "broken.yaml [bad-one] citations: cites unknown source 'missing'" in result.stderr
+    assert "broken.yaml [bad-two] as_of" in result.stderr
+
+
+def test_kb_validate_reports_confusable_phrasings(tmp_path):
+    for source in FIXTURES.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "twin.yaml").write_text(
+        "entries:\n  - id: director-twin\n    work: the-challenge\n    asks: [who]\n"
+        "    phrasings: [who directed the challenge film, who was the director of vyzov]\n"
+        "    answer: The same as another entry.\n    citations: [{source: wiki, where: x}]\n",
+        encoding="utf-8",
+    )
+    result = run("kb", "validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "twin.yaml [director-twin] phrasings.1" in result.stderr
+    assert "too close to entry 'challenge-director'" in result.stderr
+
+
+def test_kb_dump_is_json_with_every_entry_and_its_phrasings():
+    result = run("kb", "dump", str(FIXTURES))
+    document = json.loads(result.stdout)
+    entries = {e["id"]: e for e in document["entries"]}
+    assert set(entries) >= {"challenge-director", "cruise-status"}
+    assert entries["challenge-director"]["phrasings"][0] == "who directed the challenge"
+    assert entries["challenge-director"]["answer"] == "Klim Shipenko directed it."
+
+
+@pytest.mark.parametrize("command", [["ask", "x"], ["chat"]])
+def test_a_broken_knowledge_base_is_reported_not_a_traceback(tmp_path, command):
+    (tmp_path / "x.yaml").write_text("entries: [\n", encoding="utf-8")
+    result = run(*command[:1], "--knowledge", str(tmp_path), *command[1:])
+    assert result.returncode == 2
+    assert "cannot load the knowledge base" in result.stderr
+    assert "Traceback" not in result.stderr
