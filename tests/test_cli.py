@@ -102,9 +102,11 @@ def test_kb_validate_lists_every_problem_and_fails(tmp_path):
         (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "broken.yaml").write_text(
         "entries:\n"
-        "  - id: bad-one\n    asks: [who]\n    phrasings: [a b, c d]\n    answer: Long enough answer.\n"
+        "  - id: bad-one\n    asks: [who]\n    phrasings: [a b, c d]\n"
+        "    answer: Long enough answer.\n"
         "    citations: [{source: missing, where: x}]\n"
-        "  - id: bad-two\n    asks: [when]\n    phrasings: [e f, g h]\n    answer: Long enough answer.\n"
+        "  - id: bad-two\n    asks: [when]\n    phrasings: [e f, g h]\n"
+        "    answer: Long enough answer.\n"
         "    citations: [{source: wiki, where: x}]\n    as_of: 2023-13\n",
         encoding="utf-8",
     )

@@ -22,6 +22,7 @@ MAX_QUESTION_CHARS = (
 TYPO_CUTOFF_SHORT = 90.0  # 5-6 letter words: one slip ("cruse" -> "cruise"); 4 letters: none
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
 MIN_TYPO_LENGTH = 4  # shorter words are too easy to "correct" into something else
+NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
 _SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+|\s[-\u2013\u2014]\s")
@@ -49,6 +50,7 @@ class Lexicon:
 
     def __init__(self, aliases: dict[str, str], vocabulary: Iterable[str]) -> None:
         self._filler = frozenset(surface(w) for w in lexicon.FILLER)
+        self._commands = tuple(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         for group in lexicon.SYNONYMS:
             head = stems(surface(group[0]))[0]
@@ -76,6 +78,11 @@ class Lexicon:
         known = {surface(w) for w in vocabulary} | {t for key in self._aliases for t in key}
         known |= {surface(w) for group in lexicon.SYNONYMS for w in group}
         self._known_words = frozenset(known)
+        self._name_targets: dict[str, list[str]] = {}
+        for key in self._aliases:
+            for token in key:
+                if len(token) >= 5 and token.isalpha():
+                    self._name_targets.setdefault(token[:2], []).append(token)
         self._typo_targets: dict[str, list[str]] = {}
         for word in sorted(known):
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
@@ -91,7 +98,7 @@ class Lexicon:
         if len(text) > MAX_QUESTION_CHARS:
             text = text[:MAX_QUESTION_CHARS].rsplit(None, 1)[0]  # never end on half a word
         segments = [s for s in _split_questions(text) if s.strip()]
-        if not segments:
+        if not segments or self._is_command(text):
             return Reading((), (), None)
         parsed = [self._read_segment(s, correct_typos) for s in segments]
         asking = [
@@ -108,6 +115,10 @@ class Lexicon:
         return Reading(
             concepts, entities, qtype, context, bool(later), tuple(dict.fromkeys(aliases))
         )
+
+    def _is_command(self, text: str) -> bool:
+        opening = " ".join(surface(w) for w in words(text)[:3])
+        return any(opening == c or opening.startswith(c + " ") for c in self._commands)
 
     def _read_segment(
         self, text: str, correct_typos: bool
@@ -134,7 +145,8 @@ class Lexicon:
             if token in self._filler or not token:
                 continue
             concepts.append(self._concept(token))
-        if qtype == "what" and tokens and tokens[-1] == "about" or _ABOUT.search(" ".join(tokens)):
+        ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
+        if ends_about or _ABOUT.search(" ".join(tokens)):
             concepts.append(self._concept("plot"))
         return (
             tuple(dict.fromkeys(concepts)),
@@ -219,6 +231,9 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
     # typos rarely hit the first letter, and keying on it keeps the search small
     candidates = lex._typo_targets.get(token[0], [])
     hit = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if hit is None and len(token) >= 5:
+        names = lex._name_targets.get(token[:2], [])
+        hit = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
     return hit[0] if hit else token
 
 

@@ -31,7 +31,7 @@ actual actually actualy actuali really rly srsly seriously honestly legit litera
 up down there ther thier here where's when's who'll it'll that's there's
 someone told tell telling heard hear reading read saw seen watching watched video article
 articles post posts reddit twitter youtube online internet google friend friends mate mates
-brother sister mom mum dad uncle cousin wife husband family everyone everybody anybody
+everyone everybody anybody
 remember forgot confused confusing interesting cool awesome crazy insane wild amazing nice
 good great bad weird funny love loved hate hated guess guessing sure wonder believe thinking
 ask asked asking answer answers info information details detail fact facts exact exactly
@@ -55,6 +55,13 @@ kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v n
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
 """.split()
 
+# A message that opens like an order to the bot is not a question, whatever follows it.
+COMMAND_OPENERS = (
+    "ignore", "disregard", "forget", "repeat", "say", "print", "pretend", "act as", "you are now",
+    "from now on", "reveal", "output", "write", "translate", "roleplay", "simulate",
+    "игнорируй", "забудь", "повтори", "скажи", "притворись",
+)  # fmt: skip
+
 # First matching phrase decides the kind of question. Longer phrases first.
 QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("how long", "how-long"), ("how many days", "how-long"), ("how many hours", "how-many"),
@@ -66,13 +73,15 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("сколько времени", "how-long"), ("сколько дней", "how-long"), ("сколько", "how-many"),
     ("skolko", "how-many"), ("в каком году", "when"), ("v kakom godu", "when"),
     ("кого играет", "role"), ("кого сыграла", "role"), ("kogo igraet", "role"),
-    ("who", "who"), ("whom", "who"), ("whose", "who"), ("кто", "who"), ("kto", "who"),
+    ("who", "who"), ("whos", "who"), ("whom", "who"), ("whose", "who"),
+    ("кто", "who"), ("kto", "who"),
     ("when", "when"), ("когда", "when"), ("kogda", "when"),
     ("where", "where"), ("где", "where"), ("gde", "where"), ("куда", "where"), ("откуда", "where"),
     ("why", "why"), ("почему", "why"), ("зачем", "why"), ("pochemu", "why"), ("zachem", "why"),
     ("which", "which"), ("какой", "which"), ("какая", "which"), ("какие", "which"),
     ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
-    ("what", "what"), ("whats", "what"), ("что", "what"), ("chto", "what"),
+    ("what", "what"), ("whats", "what"), ("wat", "what"), ("wen", "when"),
+    ("что", "what"), ("chto", "what"),
     ("how", "how"), ("как", "how"), ("kak", "how"),
 )  # fmt: skip
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers in C, about 30x faster than pure Python
 
 # The common "fan" romanisation (BGN-like, without diacritics): Пересильд -> peresild,
 # режиссёр -> rezhisser, Вызов -> vyzov.
@@ -40,8 +40,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _CYRILLIC = re.compile(r"[а-яёєіїґў]")
 
-_english = snowballstemmer.stemmer("english")
-_russian = snowballstemmer.stemmer("russian")
+_english = Stemmer.Stemmer("english")
+_russian = Stemmer.Stemmer("russian")
 
 
 def has_cyrillic(text: str) -> bool:

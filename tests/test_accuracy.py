@@ -1,0 +1,53 @@
+"""The engine holds a floor on the labelled questions (benchmarks/accuracy.py prints the detail).
+
+These floors catch regressions; the targets in the issue are higher and are reported, not
+asserted here. tests/data/questions.yaml was used while tuning; questions_holdout.yaml was
+written separately and never tuned on.
+"""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.core.evaluation import evaluate, group, load_questions
+
+DATA = Path(__file__).parent / "data"
+FLOORS = {
+    # set: (in-scope correct at least, out-of-scope abstained at least, wrong overall at most)
+    "questions.yaml": (0.50, 0.95, 0.06),
+    "questions_holdout.yaml": (0.45, 0.95, 0.04),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_engine_holds_its_floor(real_engine, name):
+    results = evaluate(real_engine, load_questions(DATA / name))
+    in_scope = [r for r in results if group(r) == "in-scope"]
+    out_of_scope = [r for r in results if group(r) == "out-of-scope"]
+    correct = sum(r.outcome == "correct" for r in in_scope) / len(in_scope)
+    abstained = sum(r.outcome == "correct" for r in out_of_scope) / len(out_of_scope)
+    wrong = sum(r.outcome == "wrong" for r in results) / len(results)
+    floor_correct, floor_abstain, ceiling_wrong = FLOORS[name]
+    assert correct >= floor_correct
+    assert abstained >= floor_abstain
+    assert wrong <= ceiling_wrong
+
+
+def test_engine_beats_the_plain_fuzzy_baseline(real_engine):
+    results = evaluate(real_engine, load_questions(DATA / "questions.yaml"))
+    engine_wrong = sum(r.outcome == "wrong" for r in results)
+    baseline_wrong = sum(r.baseline == "wrong" for r in results)
+    assert engine_wrong * 5 < baseline_wrong
+
+
+def test_labelled_set_covers_every_style_a_fan_uses():
+    questions = load_questions(DATA / "questions.yaml")
+    assert len(questions) >= 300
+    styles = Counter(q.style for q in questions)
+    for style in ("typo", "slang", "long", "multi", "russian", "translit", "misspelled-name",
+                  "nickname", "near-miss", "injection"):  # fmt: skip
+        assert styles[style] >= 10, style
+    expects = Counter(q.expect for q in questions)
+    assert expects["abstain"] >= 100
+    assert expects["misconception"] >= 10
