@@ -23,6 +23,11 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
     )
 
 
+def _copy_fixtures(directory: Path) -> None:
+    for source in FIXTURES.glob("*.yaml"):
+        (directory / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def test_ask_prints_the_answer_and_numbered_sources():
     result = run("ask", "--knowledge", str(FIXTURES), "who directed the challenge?")
     assert result.returncode == 0
@@ -98,8 +103,7 @@ def test_kb_validate_accepts_the_fixture_knowledge_base():
 
 
 def test_kb_validate_lists_every_problem_and_fails(tmp_path):
-    for source in FIXTURES.glob("*.yaml"):
-        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    _copy_fixtures(tmp_path)
     (tmp_path / "broken.yaml").write_text(
         "entries:\n"
         "  - id: bad-one\n    asks: [who]\n    phrasings: [a b, c d]\n"
@@ -117,8 +121,7 @@ def test_kb_validate_lists_every_problem_and_fails(tmp_path):
 
 
 def test_kb_validate_reports_confusable_phrasings(tmp_path):
-    for source in FIXTURES.glob("*.yaml"):
-        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    _copy_fixtures(tmp_path)
     (tmp_path / "twin.yaml").write_text(
         "entries:\n  - id: director-twin\n    work: the-challenge\n    asks: [who]\n"
         "    phrasings: [who directed the challenge film, who was the director of vyzov]\n"
