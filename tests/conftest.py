@@ -13,6 +13,12 @@ REAL_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 TODAY = dt.date(2026, 11, 21)
 
 
+def copy_fixture_knowledge(directory: Path) -> None:
+    """Put the fixture knowledge base in `directory`, for tests that add a broken file to it."""
+    for source in FIXTURES.glob("*.yaml"):
+        (directory / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return load(FIXTURES)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_fixture_knowledge
+
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
 
@@ -23,9 +25,11 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
     )
 
 
-def _copy_fixtures(directory: Path) -> None:
-    for source in FIXTURES.glob("*.yaml"):
-        (directory / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+def _validate_with(directory: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
+    """`kb validate` on the fixture knowledge base plus one more file."""
+    copy_fixture_knowledge(directory)
+    (directory / name).write_text(text, encoding="utf-8")
+    return run("kb", "validate", str(directory))
 
 
 def test_ask_prints_the_answer_and_numbered_sources():
@@ -103,8 +107,9 @@ def test_kb_validate_accepts_the_fixture_knowledge_base():
 
 
 def test_kb_validate_lists_every_problem_and_fails(tmp_path):
-    _copy_fixtures(tmp_path)
-    (tmp_path / "broken.yaml").write_text(
+    result = _validate_with(
+        tmp_path,
+        "broken.yaml",
         "entries:\n"
         "  - id: bad-one\n    asks: [who]\n    phrasings: [a b, c d]\n"
         "    answer: Long enough answer.\n"
@@ -112,23 +117,20 @@ def test_kb_validate_lists_every_problem_and_fails(tmp_path):
         "  - id: bad-two\n    asks: [when]\n    phrasings: [e f, g h]\n"
         "    answer: Long enough answer.\n"
         "    citations: [{source: wiki, where: x}]\n    as_of: 2023-13\n",
-        encoding="utf-8",
     )
-    result = run("kb", "validate", str(tmp_path))
     assert result.returncode == 1
     assert "broken.yaml [bad-one] citations: cites unknown source 'missing'" in result.stderr
     assert "broken.yaml [bad-two] as_of" in result.stderr
 
 
 def test_kb_validate_reports_confusable_phrasings(tmp_path):
-    _copy_fixtures(tmp_path)
-    (tmp_path / "twin.yaml").write_text(
+    result = _validate_with(
+        tmp_path,
+        "twin.yaml",
         "entries:\n  - id: director-twin\n    work: the-challenge\n    asks: [who]\n"
         "    phrasings: [who directed the challenge film, who was the director of vyzov]\n"
         "    answer: The same as another entry.\n    citations: [{source: wiki, where: x}]\n",
-        encoding="utf-8",
     )
-    result = run("kb", "validate", str(tmp_path))
     assert result.returncode == 1
     assert "twin.yaml [director-twin] phrasings.1" in result.stderr
     assert "too close to entry 'challenge-director'" in result.stderr

@@ -5,12 +5,11 @@ from pathlib import Path
 import pytest
 
 from bot.core.loader import KnowledgeBaseError, load
-from tests.conftest import FIXTURES
+from tests.conftest import copy_fixture_knowledge
 
 
 def _broken(tmp_path: Path, name: str, text: str) -> list[str]:
-    for source in FIXTURES.glob("*.yaml"):
-        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_fixture_knowledge(tmp_path)
     (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeBaseError) as caught:
         load(tmp_path)

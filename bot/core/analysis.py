@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -42,7 +42,6 @@ class Reading:
     qtype: str | None
     context_entities: tuple[str, ...] = ()
     more_questions: bool = False
-    matched_aliases: tuple[str, ...] = field(default=())
 
 
 class Lexicon:
@@ -101,35 +100,30 @@ class Lexicon:
         if not segments or self._is_command(text):
             return Reading((), (), None)
         parsed = [self._read_segment(s, correct_typos) for s in segments]
-        asking = [
-            i for i, (seg, r) in enumerate(zip(segments, parsed, strict=True)) if _asks(seg, r)
-        ]
-        main = asking[0] if asking else max(range(len(parsed)), key=lambda i: len(parsed[i][0]))
-        concepts, entities, qtype, aliases = parsed[main]
-        context = tuple(
-            dict.fromkeys(
-                e for i, p in enumerate(parsed) if i != main for e in p[1] if e not in entities
-            )
-        )
-        later = [i for i in asking if i > main and (parsed[i][0] or parsed[i][1])]
-        return Reading(
-            concepts, entities, qtype, context, bool(later), tuple(dict.fromkeys(aliases))
-        )
+        asking = [i for i, r in enumerate(parsed) if r.qtype is not None and _names_anything(r)]
+        if asking:
+            main = asking[0]
+        else:
+            main = max(range(len(parsed)), key=lambda i: len(parsed[i].concepts))
+        chosen = parsed[main]
+        context = dict.fromkeys(
+            e for i, r in enumerate(parsed) if i != main for e in r.entities
+            if e not in chosen.entities
+        )  # fmt: skip
+        later = any(i > main for i in asking)
+        return replace(chosen, context_entities=tuple(context), more_questions=later)
 
     def _is_command(self, text: str) -> bool:
         opening = " ".join(surface(w) for w in words(text)[:3])
         return any(opening == c or opening.startswith(c + " ") for c in self._commands)
 
-    def _read_segment(
-        self, text: str, correct_typos: bool
-    ) -> tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]:
+    def _read_segment(self, text: str, correct_typos: bool) -> Reading:
         raw = words(text)
         tokens = [surface(w) for w in raw]
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
         qtype = self._qtype(tokens)
         entities: list[str] = []
-        aliases: list[str] = []
         concepts: list[str] = []
         i = 0
         while i < len(tokens):
@@ -137,7 +131,6 @@ class Lexicon:
             if found:
                 length, entity_id = found
                 entities.append(entity_id)
-                aliases.append(" ".join(tokens[i : i + length]))
                 i += length
                 continue
             token = tokens[i]
@@ -148,12 +141,7 @@ class Lexicon:
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _ABOUT.search(" ".join(tokens)):
             concepts.append(self._concept("plot"))
-        return (
-            tuple(dict.fromkeys(concepts)),
-            tuple(dict.fromkeys(entities)),
-            qtype,
-            tuple(aliases),
-        )
+        return Reading(tuple(dict.fromkeys(concepts)), tuple(dict.fromkeys(entities)), qtype)
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         longest = min(self._longest_alias, len(tokens) - i)
@@ -244,8 +232,5 @@ def _split_questions(text: str) -> list[str]:
     return parts
 
 
-def _asks(
-    segment: str, parsed: tuple[tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]
-) -> bool:
-    concepts, entities, qtype, _ = parsed
-    return qtype is not None and bool(concepts or entities)
+def _names_anything(reading: Reading) -> bool:
+    return bool(reading.concepts or reading.entities)

@@ -69,9 +69,6 @@ class KnowledgeBase:
     files: tuple[str, ...] = field(default=())
     entry_files: dict[str, str] = field(default_factory=dict)
 
-    def works(self) -> list[Entity]:
-        return [e for e in self.entities.values() if e.kind == "work"]
-
 
 def load(directory: Path | str) -> KnowledgeBase:
     """Load and validate `directory`; raise KnowledgeBaseError listing every problem."""

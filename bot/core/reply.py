@@ -21,10 +21,6 @@ WHICH_WORK = (
     "or Tom Cruise's planned space film?"
 )
 MORE_QUESTIONS = "You asked more than one thing: I answered the first. Ask the others separately."
-WORK_TITLES = {
-    "the-challenge": "The Challenge (Вызов)",
-    "cruise-space-film": "Tom Cruise's space film",
-}
 
 
 @dataclass(frozen=True, slots=True)
