@@ -12,16 +12,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+from stop_words import get_stop_words
 
 from bot.core import lexicon
-from bot.core.normalize import has_cyrillic, normalize, stems, surface, words
+from bot.core.normalize import has_cyrillic, normalize, possessed, stems, surface, words
 
 MAX_QUESTION_CHARS = (
     2000  # longer input is cut: nobody asks a question that long, and cost stays flat
 )
-TYPO_CUTOFF_SHORT = 90.0  # 5-6 letter words: one slip ("cruse" -> "cruise"); 4 letters: none
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
-MIN_TYPO_LENGTH = 4  # shorter words are too easy to "correct" into something else
+MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something else
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
@@ -30,7 +31,9 @@ _QUESTION_OPENERS = (
     "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
     "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto"
 )
-_JOINED_QUESTION = re.compile(rf"\b(?:and|also|plus|i|a|n)\s+(?=(?:{_QUESTION_OPENERS})\b)")
+_JOINED_QUESTION = re.compile(
+    rf"(?:\b(?:and|also|plus|i|a|n)\s+|,\s*)(?=(?:{_QUESTION_OPENERS})\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +45,21 @@ class Reading:
     qtype: str | None
     context_entities: tuple[str, ...] = ()
     more_questions: bool = False
+    owned: tuple[str, ...] = ()  # concepts right after a possessive: what is asked about
 
 
 class Lexicon:
     """Vocabulary, aliases and synonyms of one knowledge base, and the text -> Reading step."""
 
     def __init__(self, aliases: dict[str, str], vocabulary: Iterable[str]) -> None:
-        self._filler = frozenset(surface(w) for w in lexicon.FILLER)
+        vocabulary = list(vocabulary)
+        known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
+        # Common words the knowledge base never uses say nothing about which entry is meant;
+        # treating them as unknown topic words made chatty questions abstain.
+        english = {surface(w) for w in get_stop_words("en")}
+        common = english | {surface(w) for w in get_stop_words("ru")}
+        common -= {surface(w) for w in lexicon.NOT_FILLER}
+        self._filler = frozenset(surface(w) for w in lexicon.FILLER) | (common - known)
         self._commands = tuple(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         for group in lexicon.SYNONYMS:
@@ -74,8 +85,7 @@ class Lexicon:
         for phrase, kind in self._qwords:  # already longest first
             if phrase:
                 self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
-        known = {surface(w) for w in vocabulary} | {t for key in self._aliases for t in key}
-        known |= {surface(w) for group in lexicon.SYNONYMS for w in group}
+        known |= {t for key in self._aliases for t in key}
         self._known_words = frozenset(known)
         self._name_targets: dict[str, list[str]] = {}
         for key in self._aliases:
@@ -83,7 +93,9 @@ class Lexicon:
                 if len(token) >= 5 and token.isalpha():
                     self._name_targets.setdefault(token[:2], []).append(token)
         self._typo_targets: dict[str, list[str]] = {}
-        for word in sorted(known):
+        # English filler is a fair target ("teh", "mutch"); Russian in Latin letters is not: it
+        # would turn "eat" into "eta" (Russian "this")
+        for word in sorted(known | (self._filler & english)):
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._concept_vocab: frozenset[str] = frozenset()
@@ -111,6 +123,11 @@ class Lexicon:
             if e not in chosen.entities
         )  # fmt: skip
         later = any(i > main for i in asking)
+        if not chosen.entities:
+            # "I keep reading about Ernst. What was his role?": the asking part says "his"; the
+            # person is named before it (never after: that belongs to the next question)
+            before = dict.fromkeys(e for r in parsed[:main] for e in r.entities)
+            chosen = replace(chosen, entities=tuple(before))
         return replace(chosen, context_entities=tuple(context), more_questions=later)
 
     def _is_command(self, text: str) -> bool:
@@ -125,6 +142,8 @@ class Lexicon:
         qtype = self._qtype(tokens)
         entities: list[str] = []
         concepts: list[str] = []
+        owned: list[str] = []
+        after_possessive = possessed(text)
         i = 0
         while i < len(tokens):
             found = self._alias_at(tokens, i)
@@ -138,10 +157,13 @@ class Lexicon:
             if token in self._filler or not token:
                 continue
             concepts.append(self._concept(token))
+            if i - 1 in after_possessive:
+                owned.append(concepts[-1])
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _ABOUT.search(" ".join(tokens)):
             concepts.append(self._concept("plot"))
-        return Reading(tuple(dict.fromkeys(concepts)), tuple(dict.fromkeys(entities)), qtype)
+        unique = tuple(dict.fromkeys(concepts))
+        return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         longest = min(self._longest_alias, len(tokens) - i)
@@ -215,14 +237,40 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
         or token in lex._filler
     ):
         return token
-    cutoff = TYPO_CUTOFF_SHORT if len(token) < 7 else TYPO_CUTOFF_LONG
     # typos rarely hit the first letter, and keying on it keeps the search small
     candidates = lex._typo_targets.get(token[0], [])
-    hit = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if len(token) < 7:
+        hit = _one_slip(token, candidates)
+    else:
+        found = process.extractOne(
+            token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
+        )
+        hit = found[0] if found else None
     if hit is None and len(token) >= 5:
         names = lex._name_targets.get(token[:2], [])
-        hit = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
-    return hit[0] if hit else token
+        found = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
+        hit = found[0] if found else None
+    return hit or token
+
+
+def _one_slip(token: str, candidates: list[str]) -> str | None:
+    """The known word one keyboard slip away, where a short word leaves room for only one.
+
+    3 letters: only swapped neighbours ("teh"); 4 letters: a swap or a dropped letter ("gros",
+    "mony"), never a changed letter ("tall" is not "talk"); 5-6 letters: any slip but an extra
+    letter, which would shorten real words into ours ("reset" is not "rest").
+    """
+    longer_by = (0,) if len(token) == 3 else (0, 1)
+    best: str | None = None
+    for word in candidates:
+        if len(word) - len(token) not in longer_by or OSA.distance(token, word) > 1:
+            continue
+        if len(token) < 5 and len(word) == len(token) and sorted(word) != sorted(token):
+            continue
+        if best is not None:
+            return None  # two equally close words: a guess either way
+        best = word
+    return best
 
 
 def _split_questions(text: str) -> list[str]:

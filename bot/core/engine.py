@@ -22,7 +22,7 @@ from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
 
-ANSWER_THRESHOLD = 0.62  # below this confidence the engine abstains
+ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
 AMBIGUITY_GAP = 0.08  # best entries of both works this close, with no work named: ask which
 SUGGESTION_FLOOR = 0.1  # weaker candidates share nothing useful with the question
@@ -30,8 +30,9 @@ OTHER_WORK_FLOOR = 0.3  # "the space movie": offer the other work only if it has
 MAX_SUGGESTIONS = 3
 ENTITY_WEIGHT = 2.0  # a named entity counts like a rare topic word
 PARTIAL_ENTITY = 0.6  # a person of the right work, where the entry names nobody of that kind
-UNKNOWN_WORD_SHARE = 0.7  # words the knowledge base never uses weigh this share of the rarest
+UNKNOWN_WORD_SHARE = 0.5  # words the knowledge base never uses weigh this share of the rarest
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
+OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words needed when the question names no work, person or thing
@@ -138,7 +139,10 @@ class Engine:
         if not ranked or ranked[0].score < ANSWER_THRESHOLD:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        # an entry drawing on the same facts says the same thing: it is no rival
+        facts = set(best.entry.fact_refs)
+        rivals = (c.score for c in ranked[1:] if not facts & set(c.entry.fact_refs))
+        runner_up = next(rivals, 0.0)
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
             close = other is not None and best.score - other.score < AMBIGUITY_GAP
@@ -210,6 +214,8 @@ class Engine:
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
         score *= self._entity_fit(reading, item)
+        if any(c not in item.vocabulary for c in reading.owned):
+            score *= OWNED_MISSING
         asked = COMPATIBLE_ASKS.get(reading.qtype or "")
         if asked and not asked & set(item.entry.asks):
             score *= QTYPE_MISMATCH

@@ -25,7 +25,7 @@ one ones way get got getting go going went come came make made put see seen look
 exactly approximately roughly around about actually again already yet ago
 name named called call
 wait whos who's tf wtf huh nah naw lmaooo lmaoo yall omg omfg wow damn dang heck hell jeez geez
-aswell as well whole part take took takes taking need needed needs want wanted wants gotten
+aswell as well part take took takes taking need needed needs want wanted wants gotten
 while during since because becuase cause cuz coz though tho although however also
 actual actually actualy actuali really rly srsly seriously honestly legit literally kinda
 up down there ther thier here where's when's who'll it'll that's there's
@@ -54,6 +54,23 @@ dela
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
 """.split()
+
+# Words that general stop-word lists call filler but that can carry what a fan asks about
+# ("Shipenko's next film", "how old", "in which year"): these stay topic words.
+NOT_FILLER = frozenset(
+    """
+next previous previously prior later latest newest newer older oldest young younger youngest
+high higher highest low lower small smaller big bigger biggest third second million billion
+trillion thousand hundred eight nine seven eleven fifteen fifty forty sixty seventy eighty
+ninety twice novel computer fire free room rooms man miss web website value system group groups
+line index bill ring mug side sides thick thin important words works face faces cry stop move
+turn turned problems present presented opens order ended beginning began became become
+interest interested available possible welcome width mil mill
+год года году лет человек люди миллионов тысяч процентов жизнь мира имя после раньше позже
+недавно давно долго сначала затем два две двух три четыре пять шесть семь восемь девять десять
+второй третий первый
+""".split()
+)
 
 # A message that opens like an order to the bot is not a question, whatever follows it.
 COMMAND_OPENERS = (

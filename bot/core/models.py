@@ -121,6 +121,7 @@ class Version(_Record):
     """One side of a conflict between sources."""
 
     claim: NonEmpty
+    claim_ru: str | None = Field(default=None, description="The claim in Russian.")
     citations: tuple[Citation, ...] = Field(min_length=1)
     preferred: bool = False
 
@@ -137,6 +138,9 @@ class Entry(_Record):
     phrasings: tuple[NonEmpty, ...] = Field(min_length=2)
     keywords: tuple[NonEmpty, ...] = ()
     answer: str = Field(min_length=10, max_length=1500)
+    answer_ru: str | None = Field(
+        default=None, min_length=10, max_length=1500, description="The answer in Russian."
+    )
     citations: tuple[Citation, ...] = Field(min_length=1)
     kind: Literal["fact", "conflict", "misconception"] = "fact"
     premise: str | None = Field(default=None, description="For misconceptions: the false belief.")

@@ -66,6 +66,15 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def possessed(text: str) -> frozenset[int]:
+    """Positions, in `words(text)`, of words right after a possessive: "Peresild's *cat*"."""
+    positions, count = set(), 0
+    for piece in _POSSESSIVE.split(unicodedata.normalize("NFKC", text).casefold())[:-1]:
+        count += len(words(piece))
+        positions.add(count)
+    return frozenset(positions)
+
+
 def surface(word: str) -> str:
     """The comparable Latin form of one casefolded word: `Miloš` -> `milos`, `Вызов` -> `vyzov`."""
     return _strip_marks(to_latin(word))
