@@ -110,3 +110,39 @@ def test_very_long_input_is_cut_not_fatal(engine):
     reply = answer(engine, "who directed vyzov " * 20000, today=TODAY)
     assert reply.entry is not None
     assert reply.entry.id == "challenge-director"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # chatty words no entry uses are filler, not unknown topics
+        "hey so whoever directed vyzov, i'd appreciate knowing their name",
+        # a second question joined by a comma does not drag down the first
+        "who directed vyzov, do i need to see salyut 7 first",
+        # one slip in a short word ("teh"), a dropped letter in "directd"
+        "who directd teh challenge",
+    ],
+)
+def test_chatty_and_sloppy_questions_still_find_the_entry(engine, question):
+    assert decide(engine, question) == ("answered", "challenge-director")
+
+
+def test_a_real_word_is_not_shortened_into_a_known_one(engine):
+    # "reset" is one letter from "rest"; correcting it would invent a topic
+    assert engine.lexicon.read("how do i reset it").concepts == ("reset",)
+
+
+def test_a_name_in_the_sentence_before_the_question_is_what_the_question_means(engine):
+    decision = engine.decide("Yulia Peresild is amazing. When was she born?")
+    assert decision.status == "answered"
+    assert decision.best is not None and decision.best.entry.id == "challenge-birth-peresild"
+
+
+def test_a_name_in_a_later_question_does_not_leak_into_the_first(engine):
+    reading = engine.lexicon.read("when was she born? and who directed vyzov?")
+    assert reading.entities == ()
+
+
+@pytest.mark.parametrize("question", ["when was peresild's cat born", "where was peresild's dog born"])
+def test_something_owned_by_a_person_is_not_the_person(engine, question):
+    assert decide(engine, question)[0] != "answered"

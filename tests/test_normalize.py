@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.normalize import normalize, stems
+from bot.core.normalize import normalize, possessed, stems
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,9 @@ def test_russian_inflections_share_a_stem_in_either_script():
 
 def test_english_word_forms_share_a_stem():
     assert stems("directed")[0] == stems("directing")[0]
+
+
+def test_possessed_marks_the_word_after_a_possessive():
+    assert possessed("When was Peresild's cat born") == frozenset({3})
+    assert possessed("Tom Cruise’s space film and the film's budget") == frozenset({2, 7})
+    assert possessed("no possessive here") == frozenset()

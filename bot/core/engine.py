@@ -35,7 +35,7 @@ QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
-MIN_CONCEPTS_UNNAMED = 2  # topic words needed when the question names no work, person or thing
+MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
 
 Status = Literal["answered", "ambiguous", "abstained", "empty"]
@@ -150,7 +150,7 @@ class Engine:
             if other is not None and (close or named):
                 pair = (best.entry, other.entry)
                 return Decision("ambiguous", reading, None, tuple(ranked), pair)
-            if len(reading.concepts) < MIN_CONCEPTS_UNNAMED:
+            if len(reading.concepts) + len(reading.entities) < MIN_CONCEPTS_UNNAMED:
                 # nothing names a work and one word is all we have ("budget?"): too thin to answer
                 return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.score - runner_up < CLEAR_MARGIN:
