@@ -77,6 +77,9 @@ class Lexicon:
             if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
                 self._alias_stems.setdefault(tuple(_stem(w) for w in words(alias)), entity_id)
         self._longest_alias = max((len(k) for k in self._aliases), default=1)
+        self._phrases = {
+            tuple(normalize(k).split()): normalize(v) for k, v in lexicon.PHRASES.items()
+        }
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
@@ -139,6 +142,7 @@ class Lexicon:
         tokens = [surface(w) for w in raw]
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
+        tokens = self._rewrite_phrases(tokens)
         qtype = self._qtype(tokens)
         entities: list[str] = []
         concepts: list[str] = []
@@ -164,6 +168,20 @@ class Lexicon:
             concepts.append(self._concept("plot"))
         unique = tuple(dict.fromkeys(concepts))
         return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
+
+    def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for phrase, meaning in self._phrases.items():
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    out.append(meaning)
+                    i += len(phrase)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         longest = min(self._longest_alias, len(tokens) - i)

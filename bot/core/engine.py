@@ -26,7 +26,7 @@ ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
 AMBIGUITY_GAP = 0.08  # best entries of both works this close, with no work named: ask which
 SUGGESTION_FLOOR = 0.1  # weaker candidates share nothing useful with the question
-OTHER_WORK_FLOOR = 0.3  # "the space movie": offer the other work only if it has a fair match
+OTHER_WORK_FLOOR = 0.3  # "the space movie": suggest the other work's entry only if it fits
 MAX_SUGGESTIONS = 3
 ENTITY_WEIGHT = 2.0  # a named entity counts like a rare topic word
 PARTIAL_ENTITY = 0.6  # a person of the right work, where the entry names nobody of that kind
@@ -68,6 +68,7 @@ class _Indexed:
     phrasings: tuple[tuple[str, frozenset[str]], ...]
     person_kinds: frozenset[str]
     phrasing_weights: tuple[float, ...] = ()
+    shortest: float = 0.0  # weight of the lightest phrasing
 
 
 class Engine:
@@ -123,6 +124,7 @@ class Engine:
             )
             for item in self._indexed
         ]
+        self._indexed = [replace(i, shortest=min(i.phrasing_weights)) for i in self._indexed]
 
     # --- public -------------------------------------------------------------------------
     def decide(self, question: str) -> Decision:
@@ -146,9 +148,10 @@ class Engine:
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
             close = other is not None and best.score - other.score < AMBIGUITY_GAP
-            named = ambiguous_name and other is not None and other.score >= OTHER_WORK_FLOOR
-            if other is not None and (close or named):
-                pair = (best.entry, other.entry)
+            # "the space movie" may mean either film, even if only one has an answer: ask
+            if close or ambiguous_name:
+                fair = other is not None and other.score >= OTHER_WORK_FLOOR
+                pair = (best.entry, other.entry) if other is not None and fair else (best.entry,)
                 return Decision("ambiguous", reading, None, tuple(ranked), pair)
             if len(reading.concepts) + len(reading.entities) < MIN_CONCEPTS_UNNAMED:
                 # nothing names a work and one word is all we have ("budget?"): too thin to answer
@@ -174,12 +177,16 @@ class Engine:
     def _rank(self, reading: Reading, works: set[str]) -> list[Candidate]:
         keys = [*reading.concepts, *(_entity_token(e) for e in reading.entities)]
         weights = {key: self._weight(key) for key in keys}
-        shortlist: dict[int, float] = defaultdict(float)
+        shared: dict[int, float] = defaultdict(float)
         for key in keys:
             weight = self._idf.get(key, 0.0)
             for position in self._postings.get(key, ()):
-                shortlist[position] += weight
-        best_first = sorted(shortlist, key=lambda p: -shortlist[p])[:CANDIDATE_LIMIT]
+                shared[position] += weight
+        # a cheap likeness (shared weight against the entry's shortest phrasing): raw overlap
+        # ties whenever the question only names a work, and the limit would cut at random
+        asked = sum(weights.values())
+        likeness = {p: w / (asked + self._indexed[p].shortest) for p, w in shared.items()}
+        best_first = sorted(likeness, key=lambda p: -likeness[p])[:CANDIDATE_LIMIT]
         candidates = []
         for position in best_first:
             item = self._indexed[position]

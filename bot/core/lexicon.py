@@ -18,7 +18,8 @@ what whats what's which who whom whose when where why how hows whats
 can could would should shall will wont won't may might must gonna wanna gotta let lets
 tell say know knows knew think thought wonder wondering wondered curious question questions quick
 please pls plz thanks thank thx ty hey hi hello yo sup hiya bro bruh dude guys guy fam folks
-smth sth smthn wat wut wot w abt bc rn imma ig iirc afaik ik idc ofc nvm pls plz lol lmao lmfao rofl haha hahaha ngl tbh imo imho idk fr frfr btw fyi ok okay k kk hmm hm um uh
+smth sth smthn wat wut wot w abt bc rn imma ig iirc afaik ik idc ofc nvm
+lol lmao lmfao rofl haha hahaha ngl tbh imo imho idk fr frfr btw fyi ok okay k kk hmm hm um uh
 like kinda sorta basically literally anyway anyone someone somebody anybody everyone people ppl
 bot help explain mean means meant right correct true thing things stuff something anything
 one ones way get got getting go going went come came make made put see seen look looking
@@ -71,6 +72,14 @@ interest interested available possible welcome width mil mill
 второй третий первый
 """.split()
 )
+
+# Word pairs that mean one thing and would otherwise be misread: "zero gravity" is not the
+# film «Gravity». Rewritten before names are looked up.
+PHRASES: dict[str, str] = {
+    "zero gravity": "weightlessness",
+    "zero g": "weightlessness",
+    "microgravity": "weightlessness",
+}
 
 # A message that opens like an order to the bot is not a question, whatever follows it.
 COMMAND_OPENERS = (
