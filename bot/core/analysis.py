@@ -26,7 +26,8 @@ MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something el
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
-_SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+|\s[-\u2013\u2014]\s")
+_SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+")
+_DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s")  # in Russian a dash is "is": never a break
 _QUESTION_OPENERS = (
     "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
     "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto"
@@ -56,10 +57,14 @@ class Lexicon:
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
+        # The English list is long and holds words our entries are about ("first", "long"):
+        # those stay topic words. The Russian list is short and all grammar, whatever the
+        # entries' own Russian phrasings contain.
         english = {surface(w) for w in get_stop_words("en")}
-        common = english | {surface(w) for w in get_stop_words("ru")}
-        common -= {surface(w) for w in lexicon.NOT_FILLER}
-        self._filler = frozenset(surface(w) for w in lexicon.FILLER) | (common - known)
+        russian = {surface(w) for w in get_stop_words("ru")}
+        keep = {surface(w) for w in lexicon.NOT_FILLER}
+        common = ((english - known) | russian) - keep
+        self._filler = frozenset(surface(w) for w in lexicon.FILLER) | common
         self._commands = tuple(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         for group in lexicon.SYNONYMS:
@@ -274,16 +279,17 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
 def _one_slip(token: str, candidates: list[str]) -> str | None:
     """The known word one keyboard slip away, where a short word leaves room for only one.
 
-    3 letters: only swapped neighbours ("teh"); 4 letters: a swap or a dropped letter ("gros",
-    "mony"), never a changed letter ("tall" is not "talk"); 5-6 letters: any slip but an extra
-    letter, which would shorten real words into ours ("reset" is not "rest").
+    3 letters: only swapped neighbours ("teh"); 4-5 letters: a swap or a dropped letter ("gros",
+    "mony"), never a changed letter ("tall" is not "talk", "model" is not "modul"); 6 letters:
+    also a changed letter ("budjet"). Never an extra letter, which would shorten real words
+    into ours ("reset" is not "rest").
     """
     longer_by = (0,) if len(token) == 3 else (0, 1)
     best: str | None = None
     for word in candidates:
         if len(word) - len(token) not in longer_by or OSA.distance(token, word) > 1:
             continue
-        if len(token) < 5 and len(word) == len(token) and sorted(word) != sorted(token):
+        if len(token) < 6 and len(word) == len(token) and sorted(word) != sorted(token):
             continue
         if best is not None:
             return None  # two equally close words: a guess either way
@@ -293,7 +299,10 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
 
 def _split_questions(text: str) -> list[str]:
     parts: list[str] = []
-    for sentence in _SENTENCE_SPLIT.split(text):
+    sentences = _SENTENCE_SPLIT.split(text)
+    if not has_cyrillic(text):
+        sentences = [part for sentence in sentences for part in _DASH_SPLIT.split(sentence)]
+    for sentence in sentences:
         parts.extend(_JOINED_QUESTION.split(sentence.casefold()))
     return parts
 

@@ -185,8 +185,8 @@ class Engine:
         # a cheap likeness (shared weight against the entry's shortest phrasing): raw overlap
         # ties whenever the question only names a work, and the limit would cut at random
         asked = sum(weights.values())
-        likeness = {p: w / (asked + self._indexed[p].shortest) for p, w in shared.items()}
-        best_first = sorted(likeness, key=lambda p: -likeness[p])[:CANDIDATE_LIMIT]
+        rough = {p: w / (asked + self._indexed[p].shortest) for p, w in shared.items()}
+        best_first = sorted(rough, key=lambda p: -rough[p])[:CANDIDATE_LIMIT]
         candidates = []
         for position in best_first:
             item = self._indexed[position]

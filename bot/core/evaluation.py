@@ -68,7 +68,9 @@ def judge(question: LabelledQuestion, status: str, entry: Entry | None) -> Outco
         return "correct"
     if not answered or entry is None:
         return "abstained"
-    if question.expect == "misconception" and entry.kind != "misconception":
+    # a false premise is corrected by a misconception entry, or by a conflict entry that sets
+    # out what each source says; a plain fact does not address the premise
+    if question.expect == "misconception" and entry.kind == "fact":
         return "wrong"
     return "correct" if set(question.facts) & set(entry.fact_refs) else "wrong"
 

@@ -50,7 +50,7 @@ film films movie movies flick flicks kino фильм фильма фильме �
 правда вообще реально интересно слышал слышала читал читала говорят говорил
 свой свою своего своём вроде типа короче ну блин кстати именно точно просто
 privet pravda voobshche realno interesno slyshal govoryat svoy svoi tipa koroche nu kstati
-dela
+dela зовут zovut такой такая takoy takaya вообще voobshe
 какой какая какое какие каком какую
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
@@ -67,9 +67,8 @@ ninety twice novel computer fire free room rooms man miss web website value syst
 line index bill ring mug side sides thick thin important words works face faces cry stop move
 turn turned problems present presented opens order ended beginning began became become
 interest interested available possible welcome width mil mill
-год года году лет человек люди миллионов тысяч процентов жизнь мира имя после раньше позже
-недавно давно долго сначала затем два две двух три четыре пять шесть семь восемь девять десять
-второй третий первый
+лет человек люди миллионов тысяч процентов жизнь мира имя раньше позже недавно давно долго
+два две двух три четыре пять шесть семь восемь девять десять второй третий первый
 """.split()
 )
 
@@ -100,6 +99,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("skolko", "how-many"), ("в каком году", "when"), ("v kakom godu", "when"),
     ("кого играет", "role"), ("кого сыграла", "role"), ("kogo igraet", "role"),
     ("who", "who"), ("whos", "who"), ("whom", "who"), ("whose", "who"),
+    ("как зовут", "who"), ("kak zovut", "who"), ("кто такая", "who"), ("кто такой", "who"),
+    ("kto takaya", "who"), ("kto takoy", "who"),
     ("кто", "who"), ("kto", "who"),
     ("when", "when"), ("когда", "when"), ("kogda", "when"),
     ("where", "where"), ("где", "where"), ("gde", "where"), ("куда", "where"), ("откуда", "where"),
@@ -150,14 +151,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("minute", "minutes", "mins", "min", "минут", "минуты", "minut"),
     ("shoot", "shot", "shooting", "shoots", "film", "filmed", "filming", "record", "recorded",
      "footage", "material", "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято",
-     "snimali", "semki", "syomki", "camera", "cameras"),
+     "snimali", "semki", "syomki", "camera", "cameras", "снимать", "снимут", "снимает",
+     "снимают", "снимала", "snimat", "snimut", "snimaet", "snimayut", "snimala"),
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
      "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
     ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flight",
      "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
-     "polet", "zapusk", "запуск"),
+     "polet", "zapusk", "запуск", "прилетели", "летал", "летала", "полетела", "prileteli",
+     "letal", "letala", "poletela"),
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
-     "приземлились", "посадка", "вернулись", "возвращение", "posadka", "vernulis"),
+     "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
+     "vernulis"),
     ("trailer", "teaser", "trailers", "трейлер", "тизер", "treiler", "treyler", "tizer"),
     ("award", "awards", "prize", "prizes", "won", "win", "wins", "winning", "honour", "honor",
      "премия", "награда", "награды", "nagrada", "premiya", "oscar", "nominated", "nomination"),
@@ -188,7 +192,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
     ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
     ("delete", "deleted", "removed", "удалил"),
-    ("woman", "women", "girl", "lady", "chick", "female"),
+    ("woman", "women", "girl", "lady", "chick", "female", "женщина", "женщины", "женщин",
+     "zhenshchina", "zhenshchiny"),
     ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",
      "кастинг", "kasting", "selected", "selection", "chosen", "choose", "picked"),
 )  # fmt: skip
