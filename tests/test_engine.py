@@ -135,7 +135,8 @@ def test_a_real_word_is_not_shortened_into_a_known_one(engine):
 def test_a_name_in_the_sentence_before_the_question_is_what_the_question_means(engine):
     decision = engine.decide("Yulia Peresild is amazing. When was she born?")
     assert decision.status == "answered"
-    assert decision.best is not None and decision.best.entry.id == "challenge-birth-peresild"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-birth-peresild"
 
 
 def test_a_name_in_a_later_question_does_not_leak_into_the_first(engine):
@@ -143,6 +144,24 @@ def test_a_name_in_a_later_question_does_not_leak_into_the_first(engine):
     assert reading.entities == ()
 
 
-@pytest.mark.parametrize("question", ["when was peresild's cat born", "where was peresild's dog born"])
+@pytest.mark.parametrize(
+    "question", ["when was peresild's cat born", "where was peresild's dog born"]
+)
 def test_something_owned_by_a_person_is_not_the_person(engine, question):
     assert decide(engine, question)[0] != "answered"
+
+
+def test_ordinary_words_are_not_read_as_misspelt_names(engine):
+    # the loose check for misspelt names is for people's names only
+    assert "shipenko" not in engine.lexicon.read("what model of camera").concepts
+    assert engine.lexicon.read("who directed vyzov, shipenkko?").entities == (
+        "the-challenge",
+        "klim-shipenko",
+    )
+
+
+def test_an_inflected_russian_form_is_not_corrected_into_another_word(engine):
+    assert (
+        engine.lexicon.read("kto rezhisser filma vyzova").concepts
+        == engine.lexicon.read("kto rezhisser vyzov").concepts
+    )

@@ -52,7 +52,9 @@ class Reading:
 class Lexicon:
     """Vocabulary, aliases and synonyms of one knowledge base, and the text -> Reading step."""
 
-    def __init__(self, aliases: dict[str, str], vocabulary: Iterable[str]) -> None:
+    def __init__(
+        self, aliases: dict[str, str], vocabulary: Iterable[str], people: Iterable[str] = ()
+    ) -> None:
         vocabulary = list(vocabulary)
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
@@ -95,9 +97,11 @@ class Lexicon:
                 self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
         known |= {t for key in self._aliases for t in key}
         self._known_words = frozenset(known)
+        # people's names get the loose check ("Pereslid", "Limon"); names of things would
+        # swallow ordinary words ("model" is not the "modul" in a station module's name)
         self._name_targets: dict[str, list[str]] = {}
-        for key in self._aliases:
-            for token in key:
+        for name in people:
+            for token in normalize(name).split():
                 if len(token) >= 5 and token.isalpha():
                     self._name_targets.setdefault(token[:2], []).append(token)
         self._typo_targets: dict[str, list[str]] = {}
@@ -258,8 +262,9 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
         or not token.isalpha()
         or token in lex._known_words
         or token in lex._filler
+        or any(f in lex._synonyms for f in stems(token))
     ):
-        return token
+        return token  # known as it is, or as a form of a synonym ("kosmicheskogo")
     # typos rarely hit the first letter, and keying on it keeps the search small
     candidates = lex._typo_targets.get(token[0], [])
     if len(token) < 7:
@@ -282,12 +287,16 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
     3 letters: only swapped neighbours ("teh"); 4-5 letters: a swap or a dropped letter ("gros",
     "mony"), never a changed letter ("tall" is not "talk", "model" is not "modul"); 6 letters:
     also a changed letter ("budjet"). Never an extra letter, which would shorten real words
-    into ours ("reset" is not "rest").
+    into ours ("reset" is not "rest"), except a Russian ending on a word of 5+ letters.
     """
     longer_by = (0,) if len(token) == 3 else (0, 1)
     best: str | None = None
     for word in candidates:
-        if len(word) - len(token) not in longer_by or OSA.distance(token, word) > 1:
+        # an inflected ending on a long enough word is no slip: "vyzova" is "vyzov"
+        ending = len(word) >= 5 and len(token) == len(word) + 1 and token.startswith(word)
+        if not ending and len(word) - len(token) not in longer_by:
+            continue
+        if OSA.distance(token, word) > 1:
             continue
         if len(token) < 6 and len(word) == len(token) and sorted(word) != sorted(token):
             continue

@@ -78,7 +78,10 @@ class Engine:
         self.kb = kb
         aliases = {a: e.id for e in kb.entities.values() for a in (e.name, *e.aliases)}
         texts = [t for entry in kb.entries.values() for t in (*entry.phrasings, *entry.keywords)]
-        self.lexicon = Lexicon(aliases, (w for t in texts for w in t.split()))
+        people = [
+            a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
+        ]
+        self.lexicon = Lexicon(aliases, (w for t in texts for w in t.split()), people)
         readings = {
             entry.id: [self.lexicon.read(p, correct_typos=False) for p in entry.phrasings]
             for entry in kb.entries.values()
