@@ -1,4 +1,8 @@
-"""The command line: ask, chat, kb validate / dump, eval. Never imports discord (fast start-up)."""
+"""The command line: ask, chat, kb validate / dump, eval, and run / sync for the Discord bot.
+
+Never imports discord at start-up (fast, and `ask` works without it): `run` and `sync` import
+the Discord layer only when they are the command given.
+"""
 
 from __future__ import annotations
 
@@ -170,6 +174,22 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.check:
+        from bot.discordbot.startup import check  # no discord import: a quick health check
+
+        return check(out)
+    from bot.discordbot.runner import run
+
+    return run()
+
+
+def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
+    from bot.discordbot.runner import sync
+
+    return sync(out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -208,6 +228,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--questions", type=Path, default=Path("tests/data/questions.yaml"))
     ev.add_argument("--failures", action="store_true", help="list every wrong or missed question")
     ev.set_defaults(func=cmd_eval)
+
+    run = sub.add_parser(
+        "run", help="run the Discord bot (token in DISCORD_TOKEN or .env; see .env.example)"
+    )
+    run.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the settings, token and knowledge base, then exit (health check)",
+    )
+    run.set_defaults(func=cmd_run)
+    sub.add_parser(
+        "sync", help="register the slash commands with Discord globally (once per release)"
+    ).set_defaults(func=cmd_sync)
     return parser
 
 

@@ -1,0 +1,96 @@
+"""The bot: intents, allowed mentions, cogs, buttons and command sync, built from Settings."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.discordbot.cogs.admin import KnowledgeAdmin
+from bot.discordbot.cogs.answers import Answers
+from bot.discordbot.cogs.info import Info
+from bot.discordbot.cooldown import AnswerCooldown
+from bot.discordbot.live import LiveKnowledge
+from bot.discordbot.tree import VyzovTree
+from bot.discordbot.views import DYNAMIC_ITEMS
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Set on the client, so no message the bot ever sends can ping @everyone, @here or a role.
+ALLOWED_MENTIONS = discord.AllowedMentions(
+    everyone=False, roles=False, users=False, replied_user=True
+)
+
+
+def intents() -> discord.Intents:
+    """Default intents plus message content (privileged: enable it in the developer portal)."""
+    chosen = discord.Intents.default()
+    chosen.message_content = True
+    return chosen
+
+
+class VyzovBot(commands.Bot):
+    """Answers from `knowledge`; everything deployment-specific comes from `settings`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        knowledge: LiveKnowledge,
+        *,
+        sync_dev_guild: bool = True,
+        **options: Any,
+    ) -> None:
+        options.setdefault("intents", intents())
+        options.setdefault("allowed_mentions", ALLOWED_MENTIONS)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            tree_cls=VyzovTree,
+            **options,
+        )
+        self.settings = settings
+        self.knowledge = knowledge
+        self.answer_cooldown = AnswerCooldown(
+            settings.answer_cooldown_rate, settings.answer_cooldown_seconds
+        )
+        self.sync_dev_guild = sync_dev_guild
+
+    async def setup_hook(self) -> None:
+        await self.add_cog(Answers(self))
+        await self.add_cog(Info(self))
+        await self.add_cog(KnowledgeAdmin(self))
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        guild_id = self.settings.dev_guild_id
+        if guild_id is not None and self.sync_dev_guild:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("Synced %d commands to development guild %s", len(synced), guild_id)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        # No text commands: a mention is a question, which the Answers cog handles.
+        return
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info(
+            "Logged in as %s (%s); knowledge base %s",
+            user,
+            user.id if user else "?",
+            self.knowledge.kb.version,
+        )
+
+
+def make_bot(
+    settings: Settings, *, knowledge: LiveKnowledge | None = None, **options: Any
+) -> VyzovBot:
+    """Build the bot; `options` go to discord.Client (e.g. `guild_ready_timeout` in tests).
+
+    Without `knowledge`, the knowledge base is loaded from `settings.knowledge_dir` now and a
+    problem raises KnowledgeBaseError before anything connects.
+    """
+    live = knowledge if knowledge is not None else LiveKnowledge(settings.knowledge_dir)
+    return VyzovBot(settings, live, **options)

@@ -1,0 +1,154 @@
+"""Buttons. All are stateless `DynamicItem`s: the custom_id carries everything they need, so
+they keep working after a restart or a reload, and no view is kept in memory.
+
+custom_id formats (at most 100 characters):
+- `vyzov:ask:<entry-id>`   ask a suggested question (posts the answer)
+- `vyzov:work:<entry-id>`  pick a work after an ambiguous question (posts the answer)
+- `vyzov:sources:<page>:prev|next`  turn a page of /sources (edits the message)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+import discord
+
+from bot.core.loader import KnowledgeBase
+from bot.core.models import Entry
+from bot.core.reply import as_question
+from bot.discordbot import info_embeds, limits
+from bot.discordbot.answering import Answer, ask_entry
+from bot.discordbot.tree import UserFacingError, report_error
+
+if TYPE_CHECKING:
+    from bot.discordbot.client import VyzovBot
+
+ASK_TEMPLATE = r"vyzov:(?P<kind>ask|work):(?P<entry>[a-z0-9]+(?:-[a-z0-9]+)*)"
+SOURCES_TEMPLATE = r"vyzov:sources:(?P<page>\d{1,4}):(?P<dir>prev|next)"
+PER_ROW = 5
+GONE = "That question is no longer in the knowledge base (it was just updated). Please ask again."
+
+Button = discord.ui.Button[discord.ui.View]
+
+
+def bot_of(interaction: discord.Interaction) -> VyzovBot:
+    return cast("VyzovBot", interaction.client)
+
+
+class AskButton(discord.ui.DynamicItem[Button], template=ASK_TEMPLATE):
+    """A suggested question or a choice of work; pressing it posts that question's answer."""
+
+    def __init__(self, kind: str, entry_id: str, label: str, *, row: int | None = None) -> None:
+        style = discord.ButtonStyle.primary if kind == "work" else discord.ButtonStyle.secondary
+        super().__init__(
+            discord.ui.Button(
+                label=limits.truncate(label, limits.BUTTON_LABEL) or "Ask",
+                style=style,
+                custom_id=f"vyzov:{kind}:{entry_id}",
+            ),
+            row=row,
+        )
+        self.kind = kind
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AskButton:
+        label = getattr(item, "label", None) or "Ask"
+        return cls(match["kind"], match["entry"], label)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            bot = bot_of(interaction)
+            bot.answer_cooldown.check(interaction.user.id)
+            answer = ask_entry(bot.knowledge.current, self.entry_id)
+            if answer is None:
+                raise UserFacingError(GONE)
+            await send_answer(interaction, answer)
+        except Exception as exc:  # the one error policy, as for commands
+            await report_error(interaction, exc)
+
+
+class SourcesPageButton(discord.ui.DynamicItem[Button], template=SOURCES_TEMPLATE):
+    """Turns /sources to another page by editing the message in place."""
+
+    def __init__(self, page: int, direction: str, *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="◀ Previous" if direction == "prev" else "Next ▶",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"vyzov:sources:{page}:{direction}",
+                disabled=disabled,
+            )
+        )
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SourcesPageButton:
+        return cls(int(match["page"]), match["dir"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            kb = bot_of(interaction).knowledge.kb
+            page = info_embeds.clamp_page(kb, self.page)
+            await interaction.response.edit_message(
+                embed=info_embeds.sources_page(kb, page), view=sources_view(kb, page)
+            )
+        except Exception as exc:
+            await report_error(interaction, exc)
+
+
+DYNAMIC_ITEMS = (AskButton, SourcesPageButton)
+
+
+def suggestions(entries: Sequence[Entry]) -> discord.ui.View:
+    """One button per suggested question, labelled with the question it asks."""
+    view = discord.ui.View(timeout=None)
+    for number, entry in enumerate(entries[: limits.FIELDS]):
+        view.add_item(
+            AskButton("ask", entry.id, as_question(entry.phrasings[0]), row=number // PER_ROW)
+        )
+    return view
+
+
+def work_choices(entries: Sequence[Entry], work_names: Mapping[str, str]) -> discord.ui.View:
+    """One button per work: the same question, asked of the work the user picks."""
+    view = discord.ui.View(timeout=None)
+    for entry in entries[:PER_ROW]:
+        label = work_names.get(entry.work or "", entry.work or as_question(entry.phrasings[0]))
+        view.add_item(AskButton("work", entry.id, label))
+    return view
+
+
+def answer_view(answer: Answer) -> discord.ui.View | None:
+    """The buttons an answer offers: works when ambiguous, else suggestions; none if answered."""
+    if answer.reply.answered or not answer.options:
+        return None
+    if answer.reply.status == "ambiguous":
+        names = {e.id: e.name for e in answer.snapshot.kb.entities.values()}
+        return work_choices(answer.options, names)
+    return suggestions(answer.options)
+
+
+def sources_view(kb: KnowledgeBase, page: int) -> discord.ui.View | None:
+    pages = info_embeds.page_count(kb)
+    if pages <= 1:
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(SourcesPageButton(max(page - 1, 0), "prev", disabled=page == 0))
+    view.add_item(SourcesPageButton(min(page + 1, pages - 1), "next", disabled=page >= pages - 1))
+    return view
+
+
+async def send_answer(interaction: discord.Interaction, answer: Answer) -> None:
+    """Post an answer as the interaction's (public) response, with its buttons if any."""
+    view = answer_view(answer)
+    if view is None:
+        await interaction.response.send_message(embed=answer.embed())
+    else:
+        await interaction.response.send_message(embed=answer.embed(), view=view)
