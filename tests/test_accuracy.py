@@ -1,8 +1,9 @@
 """The engine holds a floor on the labelled questions (benchmarks/accuracy.py prints the detail).
 
 These floors catch regressions; the targets in the issue are higher and are reported, not
-asserted here. tests/data/questions.yaml was used while tuning; questions_holdout.yaml was
-written separately and never tuned on.
+asserted here. questions.yaml, questions_holdout.yaml and questions_holdout2.yaml have been
+used while tuning (each was held out until the next was written); questions_holdout3.yaml was
+written separately from facts.md alone and never tuned on.
 """
 
 from collections import Counter
@@ -15,8 +16,9 @@ from bot.core.evaluation import evaluate, group, load_questions
 DATA = Path(__file__).parent / "data"
 FLOORS = {
     # set: (in-scope correct at least, out-of-scope abstained at least, wrong overall at most)
-    "questions.yaml": (0.75, 0.96, 0.03),
-    "questions_holdout.yaml": (0.52, 0.96, 0.02),
+    "questions.yaml": (0.83, 0.95, 0.035),
+    "questions_holdout.yaml": (0.77, 0.96, 0.03),
+    "questions_holdout2.yaml": (0.58, 0.98, 0.03),
 }
 
 

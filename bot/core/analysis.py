@@ -69,9 +69,11 @@ class Lexicon:
         self._filler = frozenset(surface(w) for w in lexicon.FILLER) | common
         self._commands = tuple(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
+        self._synonym_words: dict[str, str] = {}  # exact words first: "casting" is not "cast"
         for group in lexicon.SYNONYMS:
             head = stems(surface(group[0]))[0]
             for word in group:
+                self._synonym_words.setdefault(surface(word.casefold()), head)
                 for form in stems(word.casefold()):
                     self._synonyms.setdefault(form, head)
         self._aliases: dict[tuple[str, ...], str] = {}
@@ -215,6 +217,8 @@ class Lexicon:
         return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
 
     def _concept(self, token: str) -> str:
+        if token in self._synonym_words:
+            return self._synonym_words[token]
         forms = stems(token)
         for form in forms:
             if form in self._synonyms:

@@ -237,10 +237,11 @@ class Engine:
         fit = 0.0
         for entity_id in reading.entities:
             entity = self.kb.entities[entity_id]
+            if entity.kind == "out-of-scope" and entity_id not in item.entry.about:
+                # only an entry that is about Salyut-7 answers about it, not one naming it
+                return OUT_OF_SCOPE
             if entity_id in item.entities or entity.kind == "ambiguous":
                 fit += 1.0
-            elif entity.kind == "out-of-scope":
-                return OUT_OF_SCOPE
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
             elif (item.entry.work is None or item.entry.work in entity.works) and (

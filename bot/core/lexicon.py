@@ -89,6 +89,7 @@ COMMAND_OPENERS = (
 
 # First matching phrase decides the kind of question. Longer phrases first.
 QUESTION_WORDS: tuple[tuple[str, str], ...] = (
+    ("how long ago", "when"), ("во сколько", "when"), ("vo skolko", "when"),
     ("how long", "how-long"), ("how many days", "how-long"), ("how many hours", "how-many"),
     ("how many minutes", "how-many"), ("how much time", "how-long"), ("how many", "how-many"),
     ("how much", "how-much"), ("what year", "when"), ("which year", "when"),
@@ -142,7 +143,6 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("budget", "cost", "costs", "costed", "expensive", "price", "money", "spent", "spend",
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
-     "hit", "flop", "success", "successful",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
     ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
@@ -192,6 +192,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
     ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
     ("delete", "deleted", "removed", "удалил"),
+    ("cinematographer", "cinematography", "cameraman", "camerawork", "operator", "operators",
+     "оператор", "оператора", "кинооператор", "operatora", "kinooperator", "dop"),
+    ("success", "successful", "hit", "flop", "flopped", "popular", "popularity", "успех",
+     "успешный", "провал", "провалился", "uspekh", "proval"),
     ("woman", "women", "girl", "lady", "chick", "female", "женщина", "женщины", "женщин",
      "zhenshchina", "zhenshchiny"),
     ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",
