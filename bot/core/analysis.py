@@ -67,7 +67,7 @@ class Lexicon:
         keep = {surface(w) for w in lexicon.NOT_FILLER}
         common = ((english - known) | russian) - keep
         self._filler = frozenset(surface(w) for w in lexicon.FILLER) | common
-        self._commands = tuple(normalize(c) for c in lexicon.COMMAND_OPENERS)
+        self._commands = frozenset(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         self._synonym_words: dict[str, str] = {}  # exact words first: "casting" is not "cast"
         for group in lexicon.SYNONYMS:
@@ -85,10 +85,13 @@ class Lexicon:
             # Russian names decline ("космического фильма", "Круза"): Cyrillic aliases match by stem
             if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
                 self._alias_stems.setdefault(tuple(_stem(w) for w in words(alias)), entity_id)
-        self._longest_alias = max((len(k) for k in self._aliases), default=1)
+        # lengths worth trying at a position, keyed by its first word (or first stem)
+        self._alias_lengths = _lengths_by_first(self._aliases)
+        self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
         self._phrases = {
             tuple(normalize(k).split()): normalize(v) for k, v in lexicon.PHRASES.items()
         }
+        self._phrase_words = frozenset(phrase[0] for phrase in self._phrases)
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
@@ -145,8 +148,8 @@ class Lexicon:
         return replace(chosen, context_entities=tuple(context), more_questions=later)
 
     def _is_command(self, text: str) -> bool:
-        opening = " ".join(surface(w) for w in words(text)[:3])
-        return any(opening == c or opening.startswith(c + " ") for c in self._commands)
+        opening = [surface(w) for w in words(text)[:3]]
+        return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))
 
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
         raw = words(text)
@@ -181,6 +184,8 @@ class Lexicon:
         return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
+        if not self._phrase_words.intersection(tokens):
+            return tokens
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -195,14 +200,13 @@ class Lexicon:
         return out
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
-        longest = min(self._longest_alias, len(tokens) - i)
-        for length in range(longest, 0, -1):
+        for length in self._alias_lengths.get(tokens[i], ()):
             entity_id = self._aliases.get(tuple(tokens[i : i + length]))
             if entity_id:
                 return length, entity_id
         if tokens[i] in self._filler:
             return None
-        for length in range(longest, 0, -1):
+        for length in self._alias_stem_lengths.get(_stem(tokens[i]), ()):
             entity_id = self._alias_stems.get(tuple(_stem(t) for t in tokens[i : i + length]))
             if entity_id and sum(len(t) for t in tokens[i : i + length]) >= 5:
                 return length, entity_id
@@ -230,6 +234,15 @@ class Lexicon:
 
     def _correct(self, token: str) -> str:
         return _correct_cached(self, token)
+
+
+def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each first word, the key lengths starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
 
 
 def _stem(word: str) -> str:

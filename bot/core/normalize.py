@@ -65,7 +65,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=65536)
 def possessed(text: str) -> frozenset[int]:
     """Positions, in `words(text)`, of words right after a possessive: "Peresild's *cat*"."""
     positions, count = set(), 0
@@ -75,6 +74,7 @@ def possessed(text: str) -> frozenset[int]:
     return frozenset(positions)
 
 
+@lru_cache(maxsize=65536)
 def surface(word: str) -> str:
     """The comparable Latin form of one casefolded word: `Miloš` -> `milos`, `Вызов` -> `vyzov`."""
     return _strip_marks(to_latin(word))
