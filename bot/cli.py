@@ -13,12 +13,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.core.cache import load_engine
+from bot.core.conversation import FOLLOWUP_SECONDS, ContextStore
 from bot.core.engine import Engine
 from bot.core.loader import KnowledgeBase, KnowledgeBaseError, load
+from bot.core.phrases import PHRASES
 from bot.core.reply import Reply, answer
-from bot.core.validation import confusion_problems
+from bot.core.validation import problems as kb_problems
 
 PROMPT = "you> "
+CHAT = "chat"  # the one conversation of a `chat` session
 
 
 def default_knowledge_dir() -> Path:
@@ -29,15 +33,16 @@ def default_knowledge_dir() -> Path:
 
 def render_text(reply: Reply) -> str:
     """The reply as a person reads it in a terminal: answer, then numbered sources."""
+    words = PHRASES[reply.lang]
     lines = []
     if reply.spoiler:
-        lines.append("[Spoiler warning: this answer reveals the plot.]")
+        lines.append(f"[{words.spoiler}]")
     lines.append(reply.text)
     if not reply.answered and reply.suggestions:
         lines.extend(f"  • {s}" for s in reply.suggestions)
     if reply.citations:
         lines.append("")
-        lines.append("Sources:")
+        lines.append(f"{words.sources}:")
         for cited in reply.citations:
             source = cited.source
             date = source.published or "undated"
@@ -52,6 +57,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         text += "\n" + "\n".join(f"• {s}" for s in reply.suggestions)
     return {
         "question": reply.question,
+        "lang": reply.lang,
         "answered": reply.answered,
         "status": reply.status,
         "text": text,
@@ -76,7 +82,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
 
 def _engine(directory: Path) -> Engine:
     try:
-        return Engine(load(directory))
+        return load_engine(directory)
     except KnowledgeBaseError as exc:
         print(f"error: cannot load the knowledge base from {directory}\n{exc}", file=sys.stderr)
         raise SystemExit(2) from exc
@@ -87,7 +93,8 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
     if args.jsonl:
         for line in sys.stdin:
             question = line.rstrip("\r\n")
-            out.write(json.dumps(reply_json(answer(engine, question)), ensure_ascii=False) + "\n")
+            reply = answer(engine, question, lang=args.lang)
+            out.write(json.dumps(reply_json(reply), ensure_ascii=False) + "\n")
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -96,7 +103,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return 2
-    reply = answer(engine, question)
+    reply = answer(engine, question, lang=args.lang)
     if args.json:
         out.write(json.dumps(reply_json(reply), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -106,8 +113,11 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
     engine = _engine(args.knowledge)
+    # the same bounded store as on Discord, with one key: follow-ups lean on the last answer
+    conversation: ContextStore[str] = ContextStore(seconds=args.followup_seconds, max_keys=1)
     out.write(
-        "Ask about «The Challenge» (Вызов) or Tom Cruise's space film.\n"
+        "Ask about «The Challenge» (Вызов) or Tom Cruise's space film; follow-up questions\n"
+        '("and when did it come out?") refer to the last answer. '
         "An empty line or Ctrl-D quits.\n"
     )
     while True:
@@ -116,7 +126,10 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
         line = sys.stdin.readline()
         if not line or not line.strip():
             return 0
-        out.write(render_text(answer(engine, line.strip())) + "\n\n")
+        reply = answer(engine, line.strip(), lang=args.lang, context=conversation.get(CHAT))
+        if reply.context is not None:
+            conversation.put(CHAT, reply.context)
+        out.write(render_text(reply) + "\n\n")
 
 
 def cmd_kb_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -127,7 +140,7 @@ def cmd_kb_validate(args: argparse.Namespace, out: TextIO) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); the knowledge base is NOT valid.", file=sys.stderr)
         return 1
-    problems = confusion_problems(Engine(kb))
+    problems = kb_problems(Engine(kb))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
@@ -166,11 +179,15 @@ def cmd_kb_dump(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from bot.core.evaluation import evaluate, load_questions, report  # only this command needs it
+    from bot.core import dialogues, evaluation  # only this command needs them
 
     engine = _engine(args.knowledge)
-    results = evaluate(engine, load_questions(args.questions))
-    out.write(report(results, engine, show_failures=args.failures) + "\n")
+    if args.dialogues:
+        turns = dialogues.evaluate_dialogues(engine, dialogues.load_dialogues(args.dialogues))
+        out.write(dialogues.dialogue_report(turns, show_failures=args.failures) + "\n")
+        return 0
+    results = evaluation.evaluate(engine, evaluation.load_questions(args.questions))
+    out.write(evaluation.report(results, engine, show_failures=args.failures) + "\n")
     return 0
 
 
@@ -203,6 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return p
 
+    def with_lang(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--lang",
+            choices=("auto", "ru", "en"),
+            default="auto",
+            help="reply language; auto: the question's own (default)",
+        )
+        return p
+
     ask = with_kb(sub.add_parser("ask", help="answer one question (or --jsonl: many from stdin)"))
     ask.add_argument("question", nargs="*", help="the question, in any words")
     mode = ask.add_mutually_exclusive_group()
@@ -210,9 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--jsonl", action="store_true", help="read questions from stdin, one per line"
     )
+    with_lang(ask)
     ask.set_defaults(func=cmd_ask)
 
-    with_kb(sub.add_parser("chat", help="interactive prompt")).set_defaults(func=cmd_chat)
+    chat = with_lang(with_kb(sub.add_parser("chat", help="interactive prompt, with follow-ups")))
+    chat.add_argument(
+        "--followup-seconds",
+        type=float,
+        default=FOLLOWUP_SECONDS,
+        help="how long a follow-up may refer to the last answer (default %(default)s)",
+    )
+    chat.set_defaults(func=cmd_chat)
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
@@ -226,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = with_kb(sub.add_parser("eval", help="accuracy on the labelled question set"))
     ev.add_argument("--questions", type=Path, default=Path("tests/data/questions.yaml"))
+    ev.add_argument(
+        "--dialogues", type=Path, help="score a dialogue file turn by turn instead of --questions"
+    )
     ev.add_argument("--failures", action="store_true", help="list every wrong or missed question")
     ev.set_defaults(func=cmd_eval)
 

@@ -89,6 +89,17 @@ class Settings(BaseSettings):
         validation_alias=_env("VYZOV_ANSWER_COOLDOWN_SECONDS", "answer_cooldown_seconds"),
     )
 
+    followup_seconds: float = Field(
+        default=600.0,
+        ge=0,
+        validation_alias=_env("VYZOV_FOLLOWUP_SECONDS", "followup_seconds"),
+    )
+    followup_max_contexts: int = Field(
+        default=10_000,
+        ge=1,
+        validation_alias=_env("VYZOV_FOLLOWUP_MAX_CONTEXTS", "followup_max_contexts"),
+    )
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: Any) -> Any:

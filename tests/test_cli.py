@@ -94,6 +94,76 @@ def test_chat_answers_until_an_empty_line():
     assert "Pskov" in result.stdout
 
 
+def test_chat_answers_follow_up_questions_from_the_last_answer():
+    questions = [
+        "who directed vyzov",
+        "and when did it come out?",
+        "who directed vyzov",
+        "and the cruise one?",
+        "is it still happening?",
+    ]
+    turns = "\n".join(questions) + "\n\n"
+    result = run("chat", "--knowledge", str(FIXTURES), stdin=turns)
+    assert result.returncode == 0
+    answers = result.stdout.split("you> ")[1:6]
+    assert "Klim Shipenko" in answers[0]
+    assert "It premiered on 12 April 2023" in answers[1]
+    assert "Doug Liman" in answers[3]
+    assert "No title, script or start date" in answers[4]
+
+
+def test_chat_asks_which_film_when_a_follow_up_comes_too_late():
+    turns = "who directed vyzov\nwhen did it come out?\n\n"
+    result = run("chat", "--knowledge", str(FIXTURES), "--followup-seconds", "0", stdin=turns)
+    assert "Which film do you mean" in result.stdout.split("you> ")[2]
+
+
+def test_chat_answers_a_russian_follow_up_in_russian():
+    turns = "кто режиссёр фильма вызов\nа когда он вышел?\n\n"
+    result = run("chat", "--knowledge", str(FIXTURES), stdin=turns)
+    answers = result.stdout.split("you> ")[1:3]
+    assert "Фильм снял Клим Шипенко." in answers[0]
+    assert "Источники:" in answers[0]
+    assert "12 апреля 2023 г.: Премьера в Москве (Россия)" in answers[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "start"),
+    [
+        (["кто режиссёр фильма вызов"], "ru", "Фильм снял"),
+        (["kto rezhisser vyzova"], "ru", "Фильм снял"),
+        (["who directed vyzov"], "en", "Klim Shipenko"),
+        (["--lang", "ru", "who directed vyzov"], "ru", "Фильм снял"),
+        (["--lang", "en", "кто режиссёр фильма вызов"], "en", "Klim Shipenko"),
+    ],
+)
+def test_ask_answers_in_the_questions_language_or_the_one_asked_for(args, lang, start):
+    result = run("ask", "--knowledge", str(FIXTURES), "--json", *args)
+    reply = json.loads(result.stdout)
+    assert reply["lang"] == lang
+    assert reply["text"].startswith(start)
+
+
+def test_jsonl_takes_the_language_option_too():
+    result = run(
+        "ask", "--knowledge", str(FIXTURES), "--jsonl", "--lang", "ru", stdin="who directed vyzov\n"
+    )
+    assert json.loads(result.stdout)["lang"] == "ru"
+
+
+def test_kb_validate_reports_a_missing_or_disagreeing_russian_text(tmp_path):
+    copy_fixture_knowledge(tmp_path)
+    challenge = tmp_path / "challenge.yaml"
+    text = challenge.read_text(encoding="utf-8")
+    text = text.replace("    answer_ru: Фильм снял Клим Шипенко.\n", "")
+    text = text.replace("5 сентября 1984 года", "5 сентября 1985 года")
+    challenge.write_text(text, encoding="utf-8")
+    result = run("kb", "validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "challenge.yaml [challenge-director] answer_ru: missing" in result.stderr
+    assert "[challenge-birth-peresild] answer_ru: only the English text has 1984" in result.stderr
+
+
 def test_ask_without_a_question_is_a_clear_error():
     result = run("ask")
     assert result.returncode == 2

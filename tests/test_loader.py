@@ -91,7 +91,7 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path):
     text = ENTRY.replace("source: wiki", "source: nowhere") + second.replace("entries:\n", "")
     problems = _broken(tmp_path, "extra.yaml", text)
     assert any("[extra-entry]" in p for p in problems)
-    assert any("[second] asks.0" in p for p in problems)
+    assert any("[second] asks.1" in p for p in problems)
 
 
 def test_not_utf8_is_rejected(tmp_path):

@@ -124,7 +124,9 @@ class Lexicon:
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
         if len(text) > MAX_QUESTION_CHARS:
-            text = text[:MAX_QUESTION_CHARS].rsplit(None, 1)[0]  # never end on half a word
+            text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[
+                0
+            ]  # never end on half a word
         segments = [s for s in _split_questions(text) if s.strip()]
         if not segments or self._is_command(text):
             return Reading((), (), None)

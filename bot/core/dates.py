@@ -7,10 +7,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
+DateLang = Literal["en", "ru"]
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# Russian names a day's month in the genitive ("12 апреля") and a bare month in the nominative
+MONTHS_RU_OF = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+MONTHS_RU = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
 )  # fmt: skip
 
 
@@ -52,8 +62,14 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    def human(self) -> str:
-        """`12 April 2023`, `April 2023` or `2023`."""
+    def human(self, lang: DateLang = "en") -> str:
+        """`12 April 2023`, `April 2023` or `2023`; in Russian `12 апреля 2023 г.`."""
+        if lang == "ru":
+            if self.precision == "day":
+                return f"{self.day} {MONTHS_RU_OF[self.month - 1]} {self.year} г."
+            if self.precision == "month":
+                return f"{MONTHS_RU[self.month - 1]} {self.year} г."
+            return f"{self.year} г."
         if self.precision == "day":
             return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         if self.precision == "month":

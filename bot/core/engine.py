@@ -12,12 +12,14 @@ Thresholds are named here and measured by benchmarks/accuracy.py.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.core.analysis import Lexicon, Reading
+from bot.core.conversation import Context, resolve
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
@@ -37,6 +39,7 @@ OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entr
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
+COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
 
 Status = Literal["answered", "ambiguous", "abstained", "empty"]
 
@@ -69,6 +72,7 @@ class _Indexed:
     person_kinds: frozenset[str]
     phrasing_weights: tuple[float, ...] = ()
     shortest: float = 0.0  # weight of the lightest phrasing
+    keys: frozenset[str] = frozenset()  # topic words and entity tokens, as in the postings
 
 
 class Engine:
@@ -127,15 +131,34 @@ class Engine:
             )
             for item in self._indexed
         ]
-        self._indexed = [replace(i, shortest=min(i.phrasing_weights)) for i in self._indexed]
+        self._indexed = [
+            replace(
+                i,
+                shortest=min(i.phrasing_weights),
+                keys=i.vocabulary | {_entity_token(e) for e in i.entities},
+            )
+            for i in self._indexed
+        ]
+        self._common_df = max(CANDIDATE_LIMIT, int(COMMON_KEY_SHARE * total))
+        for positions in self._postings.values():  # lightest phrasings first: see _rank
+            positions.sort(key=lambda p: self._indexed[p].shortest)
 
     # --- public -------------------------------------------------------------------------
-    def decide(self, question: str) -> Decision:
-        """Read the question, score the entries, and decide: answer, ask which work, or abstain."""
-        reading = self.lexicon.read(question)
+    def decide(self, question: str, context: Context | None = None) -> Decision:
+        """Read the question, score the entries, and decide: answer, ask which work, or abstain.
+
+        `context` is what this asker was last answered: a follow-up question ("and when did it
+        come out?") takes the film and people it leaves out from there.
+        """
+        readings = resolve(question, self.lexicon.read(question), context, self.kb)
+        decisions = [self._decide(r.reading, ask_which=r.needs_work) for r in readings]
+        return next((d for d in decisions if d.status == "answered"), decisions[0])
+
+    def _decide(self, reading: Reading, *, ask_which: bool = False) -> Decision:
         if not reading.concepts and not reading.entities:
             return Decision("empty", reading, None, (), ())
         works, ambiguous_name = self._works(reading)
+        ambiguous_name = ambiguous_name or ask_which  # a "her" or "and ..." with nothing before
         ranked = self._rank(reading, works)
         alike = sorted(ranked, key=lambda c: -(c.likeness + c.score))
         suggestions = tuple(
@@ -180,16 +203,25 @@ class Engine:
     def _rank(self, reading: Reading, works: set[str]) -> list[Candidate]:
         keys = [*reading.concepts, *(_entity_token(e) for e in reading.entities)]
         weights = {key: self._weight(key) for key in keys}
-        shared: dict[int, float] = defaultdict(float)
-        for key in keys:
-            weight = self._idf.get(key, 0.0)
-            for position in self._postings.get(key, ()):
-                shared[position] += weight
-        # a cheap likeness (shared weight against the entry's shortest phrasing): raw overlap
-        # ties whenever the question only names a work, and the limit would cut at random
+        # candidates come from the question's rarer words: a work's name is in half the entries
+        known = [key for key in keys if key in self._postings]
+        rare = [key for key in known if len(self._postings[key]) <= self._common_df]
+        pool: set[int] = set()
+        for key in rare:
+            pool.update(self._postings[key])
+        if not rare:  # only common words: the entries whose phrasings are nearest in size
+            for key in known:
+                pool.update(self._postings[key][: 4 * CANDIDATE_LIMIT])
         asked = sum(weights.values())
-        rough = {p: w / (asked + self._indexed[p].shortest) for p, w in shared.items()}
-        best_first = sorted(rough, key=lambda p: -rough[p])[:CANDIDATE_LIMIT]
+
+        def rough(position: int) -> tuple[float, int]:
+            # shared weight against the entry's shortest phrasing: raw overlap ties whenever
+            # the question only names a work, and the limit would cut at random
+            item = self._indexed[position]
+            shared = sum(self._idf[key] for key in known if key in item.keys)
+            return shared / (asked + item.shortest), -position
+
+        best_first = heapq.nlargest(CANDIDATE_LIMIT, pool, key=rough)
         candidates = []
         for position in best_first:
             item = self._indexed[position]

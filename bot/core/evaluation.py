@@ -2,7 +2,8 @@
 
 An outcome is `correct`, `wrong` (answered, but not with an acceptable entry) or `abstained`
 (no answer: "I don't know" or "which film?"). Abstaining on an out-of-scope question is
-correct; answering it is wrong.
+correct; answering it is wrong. Questions are also grouped by language (English, Russian in
+Cyrillic, Russian in Latin letters). Dialogues are scored in bot.core.dialogues.
 """
 
 from __future__ import annotations
@@ -11,18 +12,22 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 
 from bot.core.engine import Engine
+from bot.core.language import detector
 from bot.core.models import Entry, FactRef
+from bot.core.normalize import has_cyrillic
 
 BASELINE_CUTOFF = 85.0  # a typical FAQ-bot cut-off for WRatio over all phrasings
 Outcome = Literal["correct", "wrong", "abstained"]
 Expect = Literal["answer", "misconception", "ambiguous", "abstain"]
+LANGUAGE_GROUPS = ("en", "ru-cyrillic", "ru-translit")
+RUSSIAN_STYLES = frozenset({"russian", "translit"})  # labelled as Russian whatever is detected
 
 
 class LabelledQuestion(BaseModel):
@@ -50,11 +55,21 @@ class Result:
     entry: str | None
     baseline: Outcome
     baseline_entry: str | None
+    language: str = "en"  # en, ru-cyrillic or ru-translit: the question's
+    reply_lang: str = "en"  # the language the bot answered in
 
 
 def load_questions(path: Path) -> tuple[LabelledQuestion, ...]:
     with path.open(encoding="utf-8") as handle:
         return QuestionSet.model_validate(yaml.safe_load(handle)).questions
+
+
+def language_group(engine: Engine, text: str, style: str = "") -> str:
+    """`en`, `ru-cyrillic` or `ru-translit`: by the label's style, else by the detector."""
+    russian = style in RUSSIAN_STYLES or detector(engine.kb).detect(text) == "ru"
+    if not russian:
+        return "en"
+    return "ru-cyrillic" if has_cyrillic(text) else "ru-translit"
 
 
 def judge(question: LabelledQuestion, status: str, entry: Entry | None) -> Outcome:
@@ -106,13 +121,28 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> list[Resu
                 entry.id if entry else None,
                 judge(question, base_status, base_entry),
                 base_entry.id if base_entry else None,
+                language=language_group(engine, question.q, question.style),
+                reply_lang=detector(engine.kb).detect(question.q) or "en",
             )
         )
     return results
 
 
-def rates(results: Iterable[Result], *, use_baseline: bool = False) -> dict[str, float]:
-    counts = Counter(r.baseline if use_baseline else r.outcome for r in results)
+class Scored(Protocol):
+    """A judged question or dialogue turn."""
+
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def reply_lang(self) -> str: ...
+
+
+def rates(results: Iterable[Scored], *, use_baseline: bool = False) -> dict[str, float]:
+    counts = Counter(
+        r.baseline if use_baseline and isinstance(r, Result) else r.outcome for r in results
+    )
     total = sum(counts.values()) or 1
     return {k: counts[k] / total for k in ("correct", "wrong", "abstained")} | {"n": float(total)}
 
@@ -145,6 +175,7 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
     for title, key in (
         ("by scope", group),
         ("by expectation", lambda r: r.question.expect),
+        ("by language", lambda r: r.language),
         ("by style", lambda r: r.question.style),
         ("by category", lambda r: r.question.category),
     ):
@@ -153,6 +184,8 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
             buckets[key(result)].append(result)
         lines.append(f"-- {title}")
         lines.extend(row(f"  {name}", items) for name, items in sorted(buckets.items()))
+    lines.append("")
+    lines.append(reply_language_line(results))
     if show_failures:
         lines.append("")
         lines.append("Failures (outcome, status, entry, expected facts, question):")
@@ -163,3 +196,16 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
                     f"  {r.outcome:9} {r.status:9} {r.entry or '-':40} {facts:18} {r.question.q}"
                 )
     return "\n".join(lines)
+
+
+def reply_language_line(results: Iterable[Scored]) -> str:
+    """How often the reply is in the asker's language (Russian for both Russian groups)."""
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    for r in results:
+        by_group[r.language].append(r.reply_lang == ("en" if r.language == "en" else "ru"))
+    parts = [
+        f"{group} {sum(ok) / len(ok):.1%}"
+        for group in LANGUAGE_GROUPS
+        if (ok := by_group.get(group))
+    ]
+    return "Reply in the asker's language: " + ", ".join(parts)

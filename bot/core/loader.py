@@ -1,25 +1,37 @@
 """Read `knowledge/`, validate every file and every cross-reference, and list every problem.
 
 The loader never stops at the first mistake: an editor gets the whole list at once, each
-problem naming the file, the entry id, the field and what is wrong.
+problem naming the file, the entry id, the field and what is wrong. Reading and parsing one
+file safely (size, encoding, YAML) is `bot.core.yamlfile`'s job.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.core.models import Entity, Entry, KnowledgeFile, ReleaseEvent, Source
 from bot.core.normalize import normalize
+from bot.core.yamlfile import MAX_FILE_BYTES, MAX_TOTAL_BYTES, parse, read_file
 
-MAX_FILE_BYTES = 2_000_000  # a knowledge file is hand-written text; anything bigger is a mistake
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_TOTAL_BYTES",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Problem",
+    "load",
+]
+
 SECTIONS = ("sources", "entities", "entries", "releases")
+MAX_PROBLEMS_PER_FILE = 100  # past this a file is broken wholesale; more lines would bury it
 T = TypeVar("T", Source, Entity, Entry, ReleaseEvent)
 _ITEM_MODELS: dict[str, type[Source | Entity | Entry | ReleaseEvent]] = {
     "sources": Source,
@@ -73,126 +85,122 @@ class KnowledgeBase:
 def load(directory: Path | str) -> KnowledgeBase:
     """Load and validate `directory`; raise KnowledgeBaseError listing every problem."""
     root = Path(directory)
-    problems: list[Problem] = []
     if not root.is_dir():
-        raise KnowledgeBaseError([Problem(str(root), None, None, "is not a directory")])
-    paths = sorted(p for p in root.rglob("*.yaml") if p.is_file())
-    paths += sorted(p for p in root.rglob("*.yml") if p.is_file())
+        why = "it is a file" if root.exists() else "it does not exist"
+        raise KnowledgeBaseError([Problem(str(root), None, None, f"is not a directory ({why})")])
+    try:
+        paths = _knowledge_files(root)
+    except OSError as exc:
+        message = f"cannot be listed: {exc.strerror or exc}"
+        raise KnowledgeBaseError([Problem(str(root), None, None, message)]) from exc
+    problems: list[Problem] = []
     if not paths:
         problems.append(Problem(str(root), None, None, "holds no *.yaml knowledge files"))
     digest = hashlib.sha256()
     parsed: list[tuple[str, KnowledgeFile]] = []
+    total = 0
     for path in paths:
         name = path.relative_to(root).as_posix()
-        raw = _read(path, name, problems)
-        if raw is None:
-            continue
-        digest.update(name.encode() + b"\0" + raw + b"\0")
-        data = _parse_yaml(raw, name, problems)
-        if data is None:
-            continue
-        parsed.append((name, _validate_file(name, data, problems)))
+        raw, found = read_file(path)
+        data = None
+        total += len(raw or b"")
+        if total > MAX_TOTAL_BYTES:
+            message = f"holds over {MAX_TOTAL_BYTES:,} bytes of knowledge files; stopped at {name}"
+            problems.append(Problem(str(root), None, None, message))
+            break
+        if raw is not None:
+            digest.update(name.encode() + b"\0" + raw + b"\0")
+            data, found = parse(raw)
+        problems.extend(Problem(name, *problem) for problem in found)
+        if data is not None:
+            parsed.append((name, _validate_file(name, data, problems)))
     kb = _assemble(parsed, problems, version=digest.hexdigest()[:12])
     if problems:
         raise KnowledgeBaseError(problems)
     return kb
 
 
-def _read(path: Path, name: str, problems: list[Problem]) -> bytes | None:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(name, None, None, f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
-            )
-            return None
-        raw = path.read_bytes()
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, None, None, f"is not UTF-8 text (byte {exc.start})"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(name, None, None, f"cannot be read: {exc.strerror}"))
-        return None
-    return raw
+def _knowledge_files(root: Path) -> list[Path]:
+    """Every *.yaml / *.yml under `root`, except hidden ones (.git, editors' lock files)."""
+    found = [*root.rglob("*.yaml"), *root.rglob("*.yml")]
+    shown = [p for p in found if not any(s.startswith(".") for s in p.relative_to(root).parts)]
+    return sorted(p for p in shown if not p.is_dir())
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML that keeps dates as text, so a bad date is reported with its entry and field."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _parse_yaml(raw: bytes, name: str, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(name, None, None, f"malformed YAML at {line}{problem}"))
-        return None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        kind = type(data).__name__
-        problems.append(
-            Problem(name, None, None, f"must be a mapping of {', '.join(SECTIONS)}; got a {kind}")
-        )
-        return None
-    return data
-
-
-def _validate_file(name: str, data: dict[str, Any], problems: list[Problem]) -> KnowledgeFile:
+def _validate_file(name: str, data: dict[Any, Any], problems: list[Problem]) -> KnowledgeFile:
     """Validate item by item, so one bad entry neither hides the others nor their problems."""
-    unknown = sorted(set(data) - set(SECTIONS))
-    for key in unknown:
-        problems.append(
-            Problem(name, None, str(key), f"unknown section; use {', '.join(SECTIONS)}")
+    found: list[Problem] = []
+    for key in sorted(set(data) - set(SECTIONS), key=str):
+        found.append(
+            Problem(name, None, str(key), f"unknown section{_did_you_mean(key, SECTIONS)}")
         )
     kept: dict[str, list[Any]] = {}
     for section in SECTIONS:
-        items = data.get(section) or []
-        if not isinstance(items, list):
-            problems.append(Problem(name, None, section, "must be a list of items"))
+        items = data.get(section)
+        if items is None:  # `entries:` with nothing under it yet
             continue
-        item_model = _ITEM_MODELS[section]
+        if not isinstance(items, list):
+            found.append(Problem(name, None, section, "must be a list of items (each `- ...`)"))
+            continue
+        model = _ITEM_MODELS[section]
         kept[section] = []
         for index, item in enumerate(items):
+            if len(found) >= MAX_PROBLEMS_PER_FILE:
+                break
             try:
-                kept[section].append(item_model.model_validate(item))
+                kept[section].append(model.model_validate(item))
             except ValidationError as exc:
-                wrapped = {section: [None] * index + [item]}
-                problems.extend(_validation_problems(name, wrapped, exc, prefix=(section, index)))
+                found.extend(_validation_problems(name, section, index, item, model, exc))
+    if len(found) >= MAX_PROBLEMS_PER_FILE:
+        found = found[:MAX_PROBLEMS_PER_FILE]
+        message = f"has {MAX_PROBLEMS_PER_FILE} or more problems; fix these, then validate again"
+        found.append(Problem(name, None, None, message))
+    problems.extend(found)
     return KnowledgeFile.model_validate(kept)
 
 
 def _validation_problems(
-    name: str, data: dict[str, Any], exc: ValidationError, *, prefix: tuple[str | int, ...] = ()
+    name: str,
+    section: str,
+    index: int,
+    item: Any,
+    model: type[BaseModel],
+    exc: ValidationError,
 ) -> Iterator[Problem]:
+    item_id = item.get("id") if isinstance(item, dict) else None
+    entry_id = item_id if isinstance(item_id, str) and item_id else f"{section} #{index + 1}"
     for error in exc.errors():
-        loc = (*prefix, *error["loc"])
-        entry_id: str | None = None
-        rest = loc
-        if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
-            items = data.get(str(loc[0]))
-            item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
-            entry_id = str(item.get("id")) if isinstance(item, dict) and item.get("id") else None
-            entry_id = entry_id or f"{loc[0]} #{loc[1] + 1}"
-            rest = loc[2:]
-        field_name = ".".join(str(part) for part in rest) or None
+        # counted from 1, as editors count and as every other problem does: `phrasings.1`
+        loc = (p + 1 if isinstance(p, int) else p for p in error["loc"])
+        field_name = ".".join(str(part) for part in loc) or None
         message = str(error["msg"])
         if error["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; see knowledge/README.md)"
+            message += _did_you_mean(error["loc"][-1], model.model_fields, listing=False)
         elif error["type"] == "missing":
             message = "required field is missing"
         elif error["type"] == "value_error" and "error" in error.get("ctx", {}):
             message = str(error["ctx"]["error"])
+        if field_name is None and error["type"] == "value_error":
+            field_name = _field_named_in(message, model)  # a rule across fields: name its field
         yield Problem(name, entry_id, field_name, message)
+
+
+def _did_you_mean(key: object, choices: Iterable[str], *, listing: bool = True) -> str:
+    choices = list(choices)
+    close = difflib.get_close_matches(str(key), choices, n=1)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f"; use {', '.join(choices)}" if listing else ""
+
+
+def _field_named_in(message: str, model: type[BaseModel]) -> str | None:
+    """The field a model-wide rule is about: the last `quoted` field, else the first named."""
+    quoted: list[str] = [w for w in re.findall(r"`([a-z_]+)`", message) if w in model.model_fields]
+    if quoted:
+        return quoted[-1]
+    named: list[str] = [w for w in re.findall(r"[a-z_]+", message) if w in model.model_fields]
+    return named[0] if named else None
 
 
 def _assemble(
@@ -205,23 +213,27 @@ def _assemble(
     origin = {k: n for table in (entities, entries, releases) for k, (n, _) in table.items()}
     work_ids = {e.id for _, e in entities.values() if e.kind == "work"}
 
-    aliases: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}  # normalised name or alias -> (entity id, "the name")
     for eid, (name, entity) in entities.items():
         for alias in (entity.name, *entity.aliases):
+            field_name, what = (
+                ("name", "the name") if alias == entity.name else ("aliases", "an alias")
+            )
             key = normalize(alias)
             if not key:
                 problems.append(
-                    Problem(name, eid, "aliases", f"{alias!r} is empty once normalised")
+                    Problem(name, eid, field_name, f"{alias!r} is empty once normalised")
                 )
-            elif aliases.setdefault(key, eid) != eid:
-                other = aliases[key]
-                if alias != entity.name:
-                    problems.append(
-                        Problem(name, eid, "aliases", f"{alias!r} is also an alias of {other!r}")
-                    )
-        for ref in (*entity.works, *entity.refers_to):
-            if ref not in work_ids:
-                problems.append(Problem(name, eid, "works", f"{ref!r} is not a work entity"))
+                continue
+            other, other_what = names.setdefault(key, (eid, what))
+            if other != eid:
+                message = f"{alias!r} is also {other_what} of {other!r}"
+                problems.append(Problem(name, eid, field_name, message))
+        for field_name, refs in (("works", entity.works), ("refers_to", entity.refers_to)):
+            for ref in refs:
+                if ref not in work_ids:
+                    message = f"{ref!r} is not a work entity"
+                    problems.append(Problem(name, eid, field_name, message))
 
     def check_citations(owner: str, field_name: str, cited: Iterable[str]) -> None:
         for source_id in cited:
@@ -243,6 +255,11 @@ def _assemble(
         for ref in entry.events:
             if ref not in releases:
                 problems.append(Problem(origin[eid], eid, "events", f"unknown release {ref!r}"))
+        for field_name, texts in (("phrasings", entry.phrasings), ("keywords", entry.keywords)):
+            for number, text in enumerate(texts, start=1):
+                if not normalize(text):
+                    message = f"{text!r} has no words once normalised"
+                    problems.append(Problem(origin[eid], eid, f"{field_name}.{number}", message))
         check_citations(eid, "citations", (c.source for c in entry.citations))
         for number, side in enumerate(entry.versions, start=1):
             cited = (c.source for c in side.citations)

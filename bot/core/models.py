@@ -173,8 +173,12 @@ class ReleaseEvent(_Record):
     work: Slug
     kind: ReleaseKind
     label: NonEmpty = Field(description="What happened, in a few words: 'Moscow premiere'.")
+    label_ru: str | None = Field(
+        default=None, description="The label in Russian: 'Премьера в Москве'."
+    )
     date: DateText | None = None
     region: str = "worldwide"
+    region_ru: str | None = Field(default=None, description="The region in Russian.")
     status: ReleaseStatus
     note: str = ""
     citations: tuple[Citation, ...] = Field(min_length=1)

@@ -1,7 +1,9 @@
 """Turn an engine decision into a reply: the words a person reads and the sources behind them.
 
-The same `Reply` feeds the command line, the JSON output and (later) Discord embeds, so all
-of them say the same thing. Nothing from the user's own text is ever copied into a reply.
+The same `Reply` feeds the command line, the JSON output and Discord embeds, so all of them
+say the same thing. Nothing from the user's own text is ever copied into a reply. A reply is
+in the asker's language: the Russian texts of the knowledge base and `phrases.RUSSIAN`, with
+the English text of an entry where its Russian one is missing.
 """
 
 from __future__ import annotations
@@ -9,18 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.core.conversation import Context, context_after
 from bot.core.dates import PartialDate, months_between
 from bot.core.engine import Decision, Engine
+from bot.core.language import Lang, LangChoice, choose
 from bot.core.models import Citation, Entry, ReleaseEvent, Source
+from bot.core.normalize import has_cyrillic
+from bot.core.phrases import ENGLISH, PHRASES
 
 STALE_AFTER_MONTHS = 3  # older "as of" information gets a visible note about its age
-NO_QUESTION = "Ask me anything about «The Challenge» (Вызов, 2023) or Tom Cruise's space film."
-DONT_KNOW = "Sorry, I don't know that one, and I'd rather say so than guess."
-WHICH_WORK = (
-    "Which film do you mean: «The Challenge» (Вызов, 2023), the Russian film shot on the ISS, "
-    "or Tom Cruise's planned space film?"
-)
-MORE_QUESTIONS = "You asked more than one thing: I answered the first. Ask the others separately."
+NO_QUESTION = ENGLISH.no_question
+DONT_KNOW = ENGLISH.dont_know
+WHICH_WORK = ENGLISH.which_work
+MORE_QUESTIONS = ENGLISH.more_questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,9 @@ class Reply:
     spoiler: bool = False
     more_questions: bool = False
     notes: tuple[str, ...] = field(default=())
+    lang: Lang = "en"
+    options: tuple[Entry, ...] = ()  # the entries `suggestions` ask, in the same order
+    context: Context | None = None  # what a follow-up question may lean on; None: keep the last
 
 
 def as_question(phrasing: str) -> str:
@@ -53,41 +59,79 @@ def as_question(phrasing: str) -> str:
     return (text[:1].upper() + text[1:] + "?") if text else text
 
 
-def answer(engine: Engine, question: str, *, today: dt.date | None = None) -> Reply:
-    """Answer one question with citations, or say honestly that it is not known."""
-    decision = engine.decide(question)
-    return compose(engine, question, decision, today=today or dt.datetime.now(dt.UTC).date())
+def suggestion(entry: Entry, lang: Lang = "en") -> str:
+    """The entry's own question to offer: its first phrasing, or its first Russian one."""
+    if lang == "ru":
+        russian = next((p for p in entry.phrasings if has_cyrillic(p)), None)
+        if russian:
+            return as_question(russian)
+    return as_question(entry.phrasings[0])
 
 
-def compose(engine: Engine, question: str, decision: Decision, *, today: dt.date) -> Reply:
-    suggestions = tuple(as_question(e.phrasings[0]) for e in decision.suggestions)
+def answer(
+    engine: Engine,
+    question: str,
+    *,
+    today: dt.date | None = None,
+    lang: LangChoice = "auto",
+    fallback: Lang | None = None,
+    context: Context | None = None,
+) -> Reply:
+    """Answer one question with citations, or say honestly that it is not known.
+
+    `lang` "auto" answers in the question's language; when its words do not tell (only names),
+    in `fallback`, else the conversation's language, else English. `context` is what this
+    asker was last answered (see bot.core.conversation).
+    """
+    fallback = fallback or (context.lang if context is not None else "en")
+    chosen = choose(engine.kb, question, lang, fallback)
+    decision = engine.decide(question, context)
+    return compose(
+        engine, question, decision, today=today or dt.datetime.now(dt.UTC).date(), lang=chosen
+    )
+
+
+def compose(
+    engine: Engine, question: str, decision: Decision, *, today: dt.date, lang: Lang = "en"
+) -> Reply:
+    words = PHRASES[lang]
+    options = decision.suggestions
+    suggestions = tuple(suggestion(e, lang) for e in options)
     top = decision.ranked[0].score if decision.ranked else 0.0
     if decision.status == "empty":
-        return Reply(question, "empty", False, NO_QUESTION, 0.0, None, suggestions=suggestions)
+        return Reply(
+            question, "empty", False, words.no_question, 0.0, None,
+            suggestions=suggestions, lang=lang, options=options,
+        )  # fmt: skip
     if decision.status == "ambiguous":
         return Reply(
-            question, "ambiguous", False, WHICH_WORK, round(top, 3), None, suggestions=suggestions
-        )
+            question, "ambiguous", False, words.which_work, round(top, 3), None,
+            suggestions=suggestions, lang=lang, options=options,
+            context=context_after(decision.reading, None, engine.kb, lang),
+        )  # fmt: skip
     if decision.status == "abstained" or decision.best is None:
-        text = DONT_KNOW + (" Maybe one of these?" if suggestions else "")
+        text = words.dont_know + (words.maybe_these if suggestions else "")
         return Reply(
-            question, "abstained", False, text, round(top, 3), None, suggestions=suggestions
-        )
+            question, "abstained", False, text, round(top, 3), None,
+            suggestions=suggestions, lang=lang, options=options,
+        )  # fmt: skip
     entry = decision.best.entry
     citations = _Numbering(engine)
     markers = citations.add(entry.citations)
-    lines = [f"{entry.answer} {markers}".strip()]
+    russian = lang == "ru"
+    lines = [f"{(entry.answer_ru if russian else None) or entry.answer} {markers}".strip()]
     for version in entry.versions:
-        tag = " (better supported)" if version.preferred else ""
-        lines.append(f"• {version.claim}{tag} {citations.add(version.citations)}")
+        tag = words.better_supported if version.preferred else ""
+        claim = (version.claim_ru if russian else None) or version.claim
+        lines.append(f"• {claim}{tag} {citations.add(version.citations)}")
     for event_id in entry.events:
         event = engine.kb.releases[event_id]
-        lines.append(f"• {event_line(event, today)} {citations.add(event.citations)}")
+        lines.append(f"• {event_line(event, today, lang)} {citations.add(event.citations)}")
     notes = []
     if entry.as_of:
-        notes.append(as_of_note(PartialDate.parse(entry.as_of), today))
+        notes.append(as_of_note(PartialDate.parse(entry.as_of), today, lang))
     if decision.reading.more_questions:
-        notes.append(MORE_QUESTIONS)
+        notes.append(words.more_questions)
     text = "\n".join([*lines, *(n for n in notes if n)])
     return Reply(
         question,
@@ -100,30 +144,36 @@ def compose(engine: Engine, question: str, decision: Decision, *, today: dt.date
         spoiler=entry.spoiler,
         more_questions=decision.reading.more_questions,
         notes=tuple(n for n in notes if n),
+        lang=lang,
+        context=context_after(decision.reading, entry, engine.kb, lang),
     )
 
 
-def event_line(event: ReleaseEvent, today: dt.date) -> str:
+def event_line(event: ReleaseEvent, today: dt.date, lang: Lang = "en") -> str:
     """One dated line, its tense taken from today's date so it never goes stale."""
+    words = PHRASES[lang]
+    russian = lang == "ru"
+    label = (event.label_ru if russian else None) or event.label
+    region_name = (event.region_ru if russian else None) or event.region
     when = event.when
-    region = f" ({event.region})" if event.region and event.region != "worldwide" else ""
+    region = f" ({region_name})" if event.region and event.region != "worldwide" else ""
     if when is None:
-        return f"{event.label}{region}: no date announced ({event.status})"
-    date = when.human()
+        return f"{label}{region}: {words.no_date} ({words.status(event.status)})"
+    date = when.human(lang)
     if event.status == "planned":
-        verb = "planned for" if not when.is_past(today) else "was planned for"
-        return f"{event.label}{region}: {verb} {date}"
-    status = "" if event.status == "confirmed" else f" ({event.status})"
-    return f"{date}: {event.label}{region}{status}"
+        verb = words.planned_for if not when.is_past(today) else words.was_planned_for
+        return f"{label}{region}: {verb} {date}"
+    status = "" if event.status == "confirmed" else f" ({words.status(event.status)})"
+    return f"{date}: {label}{region}{status}"
 
 
-def as_of_note(as_of: PartialDate, today: dt.date) -> str:
+def as_of_note(as_of: PartialDate, today: dt.date, lang: Lang = "en") -> str:
+    words = PHRASES[lang]
     age = months_between(as_of.earliest(), today)
+    date = as_of.human(lang)
     if age < STALE_AFTER_MONTHS:
-        return f"(As of {as_of.human()}.)"
-    return (
-        f"(Our latest information is from {as_of.human()}, {age} months ago; it may have changed.)"
-    )
+        return words.as_of.format(date=date)
+    return words.stale.format(date=date, age=words.months(age))
 
 
 class _Numbering:

@@ -1,9 +1,16 @@
-"""Checks that need the engine: an entry's own phrasings must lead back to that entry."""
+"""Checks beyond the models: an entry's own phrasings must lead back to that entry, and the
+Russian texts must be there and agree with the English ones (`kb validate`, reloads)."""
 
 from __future__ import annotations
 
 from bot.core.engine import ANSWER_THRESHOLD, CLEAR_MARGIN, Engine
 from bot.core.loader import Problem
+from bot.core.translation import translation_problems
+
+
+def problems(engine: Engine) -> list[Problem]:
+    """Everything `kb validate` reports once the files load: Russian texts, then confusions."""
+    return [*translation_problems(engine.kb), *confusion_problems(engine)]
 
 
 def confusion_problems(engine: Engine) -> list[Problem]:

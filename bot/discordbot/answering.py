@@ -1,4 +1,8 @@
-"""One way to answer, for messages, /ask and buttons: the CLI's reply, plus what to offer next."""
+"""One way to answer, for messages, /ask and buttons: the CLI's reply, plus what to offer next.
+
+Follow-up questions lean on what the bot last answered the same user in the same channel
+(`Conversations`, bounded in number and time by the settings).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,16 @@ from dataclasses import dataclass
 
 import discord
 
+from bot.core.conversation import Context, ContextStore
+from bot.core.language import Lang, LangChoice
 from bot.core.models import Entry
+from bot.core.normalize import has_cyrillic
 from bot.core.reply import Reply, answer, as_question
 from bot.discordbot.embeds import reply_embed
 from bot.discordbot.live import Snapshot
+
+ConversationKey = tuple[int, int]  # (channel id, user id)
+Conversations = ContextStore[ConversationKey]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,20 +34,32 @@ class Answer:
         return reply_embed(self.reply, kb_version=self.snapshot.kb.version)
 
 
-def ask(snapshot: Snapshot, question: str) -> Answer:
+def locale_lang(locale: discord.Locale | None) -> Lang | None:
+    """Russian for a Russian Discord client; None (no opinion) for any other."""
+    return "ru" if locale is discord.Locale.russian else None
+
+
+def ask(
+    snapshot: Snapshot,
+    question: str,
+    *,
+    lang: LangChoice = "auto",
+    fallback: Lang | None = None,
+    context: Context | None = None,
+) -> Answer:
     """`bot.core.reply.answer`, the very function behind `python -m bot ask`, plus the entries
-    its suggestions came from (a suggestion is an entry's first phrasing, as a question)."""
-    reply = answer(snapshot.engine, question)
-    if not reply.suggestions:
-        return Answer(reply, (), snapshot)
-    by_question: dict[str, Entry] = {}
-    for entry in snapshot.kb.entries.values():
-        by_question.setdefault(as_question(entry.phrasings[0]), entry)
-    options = tuple(by_question[s] for s in reply.suggestions if s in by_question)
-    return Answer(reply, options, snapshot)
+    its suggestions came from; `context` is the asker's last answer, for follow-ups."""
+    reply = answer(snapshot.engine, question, lang=lang, fallback=fallback, context=context)
+    return Answer(reply, reply.options, snapshot)
 
 
-def ask_entry(snapshot: Snapshot, entry_id: str) -> Answer | None:
+def remember(conversations: Conversations, key: ConversationKey, answer: Answer) -> None:
+    """Make `answer` the one the asker's next follow-up leans on (a non-answer changes nothing)."""
+    if answer.reply.context is not None:
+        conversations.put(key, answer.reply.context)
+
+
+def ask_entry(snapshot: Snapshot, entry_id: str, *, lang: Lang = "en") -> Answer | None:
     """Ask one entry's own question (a button press); None if the entry no longer exists.
 
     Its phrasings are tried in order and the first the engine answers with this entry wins,
@@ -47,8 +69,10 @@ def ask_entry(snapshot: Snapshot, entry_id: str) -> Answer | None:
     if entry is None:
         return None
     first: Answer | None = None
-    for phrasing in entry.phrasings:
-        result = ask(snapshot, as_question(phrasing))
+    # in a Russian reply the title (the question) is Russian too, where the entry has one
+    ordered = sorted(entry.phrasings, key=lambda p: lang == "ru" and not has_cyrillic(p))
+    for phrasing in ordered:
+        result = ask(snapshot, as_question(phrasing), lang=lang)
         if result.reply.entry is not None and result.reply.entry.id == entry_id:
             return result
         first = first or result

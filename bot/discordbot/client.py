@@ -8,11 +8,14 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.core.conversation import ContextStore
+from bot.discordbot.answering import Conversations
 from bot.discordbot.cogs.admin import KnowledgeAdmin
 from bot.discordbot.cogs.answers import Answers
 from bot.discordbot.cogs.info import Info
 from bot.discordbot.cooldown import AnswerCooldown
 from bot.discordbot.live import LiveKnowledge
+from bot.discordbot.translator import VyzovTranslator
 from bot.discordbot.tree import VyzovTree
 from bot.discordbot.views import DYNAMIC_ITEMS
 from bot.settings import Settings
@@ -57,8 +60,13 @@ class VyzovBot(commands.Bot):
             settings.answer_cooldown_rate, settings.answer_cooldown_seconds
         )
         self.sync_dev_guild = sync_dev_guild
+        # per (channel, user): what a follow-up question ("and when did it come out?") means
+        self.conversations: Conversations = ContextStore(
+            seconds=settings.followup_seconds, max_keys=settings.followup_max_contexts
+        )
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(VyzovTranslator())  # Russian command descriptions
         await self.add_cog(Answers(self))
         await self.add_cog(Info(self))
         await self.add_cog(KnowledgeAdmin(self))

@@ -8,11 +8,30 @@ from __future__ import annotations
 
 import discord
 
+from bot.core.language import Lang
 from bot.core.models import Source
+from bot.core.phrases import PHRASES
 from bot.core.reply import CitedSource, Reply
 from bot.discordbot import limits
 
-SPOILER_WARNING = "⚠️ Spoiler warning: this answer reveals the plot."
+SPOILER_WARNING = f"⚠️ {PHRASES['en'].spoiler}"
+# the footer's words, by reply language
+FOOTER: dict[Lang, dict[str, str]] = {
+    "en": {
+        "answered": "Confidence {confidence}",
+        "ambiguous": "Both films match: pick one",
+        "abstained": "Not sure enough to answer (best match {confidence})",
+        "empty": "No question found",
+        "kb": "knowledge base {version}",
+    },
+    "ru": {
+        "answered": "Уверенность {confidence}",
+        "ambiguous": "Подходят оба фильма: выберите один",
+        "abstained": "Не уверен в ответе (лучшее совпадение {confidence})",
+        "empty": "Вопрос не найден",
+        "kb": "база знаний {version}",
+    },
+}
 DEFAULT_TITLE = "«The Challenge» (Вызов) and Tom Cruise's space film"
 COLOURS = {
     "answered": discord.Colour.blurple(),
@@ -68,21 +87,17 @@ def description(reply: Reply) -> str:
     text = answer_text(reply)
     if not reply.spoiler:
         return limits.truncate(text, limits.DESCRIPTION)
-    room = limits.DESCRIPTION - len(SPOILER_WARNING) - len("\n||||")
+    warning = f"⚠️ {PHRASES[reply.lang].spoiler}"
+    room = limits.DESCRIPTION - len(warning) - len("\n||||")
     # trimmed inside the tags, so a cut answer still stays hidden
-    return f"{SPOILER_WARNING}\n||{limits.truncate(text, room)}||"
+    return f"{warning}\n||{limits.truncate(text, room)}||"
 
 
 def footer(reply: Reply, kb_version: str) -> str:
-    if reply.answered:
-        state = f"Confidence {reply.confidence:.0%}"
-    elif reply.status == "ambiguous":
-        state = "Both films match: pick one"
-    elif reply.status == "abstained":
-        state = f"Not sure enough to answer (best match {reply.confidence:.0%})"
-    else:
-        state = "No question found"
-    return f"{state} · knowledge base {kb_version}"
+    words = FOOTER[reply.lang]
+    status = "answered" if reply.answered else reply.status
+    state = words.get(status, words["empty"]).format(confidence=f"{reply.confidence:.0%}")
+    return f"{state} · {words['kb'].format(version=kb_version)}"
 
 
 def reply_embed(reply: Reply, *, kb_version: str) -> discord.Embed:
@@ -94,7 +109,7 @@ def reply_embed(reply: Reply, *, kb_version: str) -> discord.Embed:
         colour=COLOURS.get(reply.status, UNSURE_COLOUR),
     )
     if reply.citations:
-        limits.add_lines(embed, "Sources", citation_lines(reply.citations))
+        limits.add_lines(embed, PHRASES[reply.lang].sources, citation_lines(reply.citations))
     embed.set_footer(text=footer(reply, kb_version))
     # the description is at most 4096 and comes first, so only source fields can be dropped
     return limits.fit(embed)

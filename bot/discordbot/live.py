@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.core.engine import Engine
 from bot.core.loader import KnowledgeBase, KnowledgeBaseError, Problem, load
-from bot.core.validation import confusion_problems
+from bot.core.validation import problems as kb_problems
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def validated(directory: Path) -> Snapshot:
     """Load, validate and index `directory`; raise KnowledgeBaseError listing every problem."""
     kb = load(directory)
     engine = Engine(kb)
-    problems = confusion_problems(engine)
+    problems = kb_problems(engine)
     if problems:
         raise KnowledgeBaseError(problems)
     return Snapshot(kb, engine, dt.datetime.now(dt.UTC))

@@ -87,6 +87,29 @@ def check_choices(data: Json) -> None:
 
 
 _NAME = re.compile(r"^[-_\w]{1,32}$")
+# the locales Discord accepts in name_localizations / description_localizations
+LOCALES = frozenset(
+    "id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el "
+    "bg ru uk hi th zh-CN ja zh-TW ko".split()
+)
+
+
+def check_localizations(item: Json, *, named: bool = True) -> None:
+    """Localised names follow the name rules, descriptions 1-100 characters, locales known."""
+    for key, limit in (("name_localizations", 32), ("description_localizations", 100)):
+        table = item.get(key)
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            raise RefusedError(f"{key} must be an object of locale -> text")
+        for locale, text in table.items():
+            if locale not in LOCALES:
+                raise RefusedError(f"{key}: {locale!r} is not a locale Discord knows")
+            if not isinstance(text, str) or not 1 <= len(text) <= limit:
+                raise RefusedError(f"{key}[{locale}] must be 1 to {limit} characters")
+            bad_name = not _NAME.fullmatch(text) or text != text.lower()
+            if key == "name_localizations" and named and bad_name:
+                raise RefusedError(f"invalid localised name {text!r} ({locale})")
 
 
 def check_command(command: Json, depth: int = 0) -> None:
@@ -95,6 +118,13 @@ def check_command(command: Json, depth: int = 0) -> None:
         raise RefusedError(f"invalid command or option name {name!r}")
     if command.get("type", 1) == 1 and not 1 <= len(command.get("description") or "") <= 100:
         raise RefusedError(f"{name!r} needs a description of 1 to 100 characters")
+    check_localizations(command)
+    for choice in command.get("choices") or []:
+        # a choice's name is free text (up to 100 characters), not a command-style name
+        table = choice.get("name_localizations") or {}
+        for locale, text in table.items():
+            if locale not in LOCALES or not 1 <= len(text) <= 100:
+                raise RefusedError(f"choice {choice.get('name')!r}: bad localisation {locale!r}")
     options = command.get("options") or []
     if len(options) > 25:
         raise RefusedError(f"{name!r} has more than 25 options")

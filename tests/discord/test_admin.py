@@ -27,6 +27,7 @@ entries:
     phrasings: [what was the budget of the challenge, how much did vyzov cost]
     keywords: [budget, cost]
     answer: About 800 million roubles.
+    answer_ru: Около 800 млн рублей.
     citations: [{source: tass, where: budget paragraph}]
 """
 
@@ -81,6 +82,7 @@ def edit_knowledge(directory: Path) -> None:
     challenge = directory / "challenge.yaml"
     text = challenge.read_text(encoding="utf-8")
     text = text.replace("Klim Shipenko directed it.", "Klim Shipenko directed it, in 2021.")
+    text = text.replace("Фильм снял Клим Шипенко.", "Фильм снял Клим Шипенко в 2021 году.")
     start = text.index("  - id: challenge-ending")
     text = text[:start] + text[text.index("releases:") :]
     challenge.write_text(text, encoding="utf-8")

@@ -33,12 +33,17 @@ class Answers(commands.Cog):
         why = trigger(message, me, self.bot.settings.answer_channel_ids) if me else None
         if me is None or why is None:
             return
-        answer = answering.ask(self.bot.knowledge.current, question_text(message, me))
+        key = (message.channel.id, message.author.id)
+        context = self.bot.conversations.get(key)
+        answer = answering.ask(
+            self.bot.knowledge.current, question_text(message, me), context=context
+        )
         if why is Trigger.CHANNEL and not answer.reply.answered:
             return  # unprompted: speak only when sure it is a question about our films
         if self.bot.answer_cooldown.hit(message.author.id) is not None:
             log.debug("Cooldown: not answering user %s", message.author.id)
             return
+        answering.remember(self.bot.conversations, key, answer)
         await self._send(message, answer)
 
     async def _send(self, message: discord.Message, answer: answering.Answer) -> None:
@@ -65,7 +70,15 @@ class Answers(commands.Cog):
     ) -> None:
         """Ask about «The Challenge» (Вызов) or Tom Cruise's space film; answered with sources."""
         self.bot.answer_cooldown.check(interaction.user.id)
-        await send_answer(interaction, answering.ask(self.bot.knowledge.current, question))
+        key = (interaction.channel_id or 0, interaction.user.id)
+        context = self.bot.conversations.get(key)
+        # the question's own language first; the user's Discord language when it does not tell
+        fallback = answering.locale_lang(interaction.locale) or (context.lang if context else None)
+        answer = answering.ask(
+            self.bot.knowledge.current, question, fallback=fallback, context=context
+        )
+        answering.remember(self.bot.conversations, key, answer)
+        await send_answer(interaction, answer)
 
     @ask.autocomplete("question")
     async def question_autocomplete(

@@ -1,0 +1,251 @@
+"""Follow-up questions: what the bot last answered someone, and reading a question in its light.
+
+"who directed The Challenge?" then "and when did it come out?": the second question names no
+film, so it is about the film of the first. "who plays the lead?" then "how old is she?":
+"she" is the person of the first answer. "who directed it?" then "and the Cruise one?": the
+same question, asked of the other film. A context is kept per asker (a Discord user in a
+channel, a chat session) for a limited time, and the store holding them is bounded, so
+memory stays flat however many people ask.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from bot.core.analysis import Reading
+from bot.core.language import Lang
+from bot.core.loader import KnowledgeBase
+from bot.core.normalize import words
+
+if TYPE_CHECKING:
+    from bot.core.models import Entry
+
+FOLLOWUP_SECONDS = 600.0  # ten minutes: long enough to read an answer and ask on
+MAX_CONTEXTS = 10_000  # a few hundred bytes each: a few MB at most, however busy the server
+
+# Words that can only mean a person already talked about.
+PERSON_WORDS = frozenset("he him his she her hers himself herself".split())
+# Words that may mean a person, or a thing: "they" (the crew, the studio), and Russian
+# pronouns, whose gender follows the noun ("его" is the director, or the film: фильм).
+MAYBE_PERSON_WORDS = frozenset(
+    """
+    they them their theirs themselves
+    он его ему него нём нем им ним она её ее ей ней неё нее они их них
+    ona ego emu nego oni ikh nikh nee ney
+    """.split()
+)
+# Words that lean on what was said before without naming it ("when was it released?").
+BACK_WORDS = (
+    PERSON_WORDS
+    | MAYBE_PERSON_WORDS
+    | frozenset(
+        """
+    it its itself there that this then also too else
+    там тогда это этот этом тоже ещё еще фильм фильме фильма
+    tam togda eto etot tozhe eshche film filme filma
+    """.split()
+    )
+)
+# Words that, in a short question, stand for a film: "when did it come out?", "когда он вышел?"
+WORK_WORDS = frozenset("it its itself он его него нём нем ego nego".split())
+# Openings of a question that continues the last one: "and ...", "what about ...", "а ...".
+FOLLOW_UP_OPENERS = ("and", "also", "what about", "how about", "а", "и", "а что", "ну а")
+MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the bot last answered one asker: enough to read their next question."""
+
+    work: str | None  # the film the answer was about
+    named: tuple[str, ...]  # the entities the question was about
+    people: tuple[str, ...]  # who "she", "him", "they" would mean
+    concepts: tuple[str, ...]  # what was asked, for "and the Cruise one?"
+    qtype: str | None
+    entry: str | None  # the entry answered; None after "which film?"
+    lang: Lang
+
+
+class ContextStore(Generic[K]):
+    """The last context per key, for `seconds` after it was set, for at most `max_keys` keys.
+
+    The least recently answered key is dropped first when the store is full.
+    """
+
+    def __init__(
+        self,
+        *,
+        seconds: float = FOLLOWUP_SECONDS,
+        max_keys: int = MAX_CONTEXTS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_keys < 1:
+            raise ValueError("a context store holds at least one key")
+        self.seconds = seconds
+        self.max_keys = max_keys
+        self._clock = clock
+        self._items: OrderedDict[K, tuple[float, Context]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: K) -> Context | None:
+        """The key's context, or None when there is none or it is older than the window."""
+        found = self._items.get(key)
+        if found is None or self.seconds <= 0:
+            return None
+        at, context = found
+        if self._clock() - at > self.seconds:
+            del self._items[key]
+            return None
+        return context
+
+    def put(self, key: K, context: Context) -> None:
+        if self.seconds <= 0:  # follow-ups turned off: remember nothing
+            return
+        self._items[key] = (self._clock(), context)
+        self._items.move_to_end(key)
+        self._prune()
+
+    def forget(self, key: K) -> None:
+        self._items.pop(key, None)
+
+    def _prune(self) -> None:
+        now = self._clock()
+        # oldest first: stop at the first one still inside the window
+        while self._items:
+            key, (at, _) = next(iter(self._items.items()))
+            if now - at <= self.seconds and len(self._items) <= self.max_keys:
+                break
+            del self._items[key]
+
+
+def refers_back(question: str, *, words_leaning_back: frozenset[str] = PERSON_WORDS) -> bool:
+    """Does the question lean on an earlier one ("who played her?", "and the budget?")?
+
+    By default only an opener or a word that must mean a person counts: "is it true ...",
+    "how long were they up there" are asked out of the blue as often as after an answer.
+    """
+    tokens = words(question)
+    if any(t in words_leaning_back for t in tokens):
+        return True
+    opening = " ".join(tokens[:2])
+    return any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
+
+
+def pinned_works(reading: Reading, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The works the question's names point at (a work, or a person of one work)."""
+    works: dict[str, None] = {}
+    for entity_id in (*reading.entities, *reading.context_entities):
+        entity = kb.entities[entity_id]
+        if entity.kind == "work":
+            works[entity.id] = None
+        elif entity.kind != "ambiguous" and len(entity.works) == 1:
+            works[entity.works[0]] = None
+    return tuple(works)
+
+
+def _names_a_choice(reading: Reading, kb: KnowledgeBase) -> bool:
+    return any(kb.entities[e].kind == "ambiguous" for e in reading.entities)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A reading to score, and whether it still needs a film that nothing gave."""
+
+    reading: Reading
+    needs_work: bool = False
+
+
+def resolve(
+    question: str, reading: Reading, context: Context | None, kb: KnowledgeBase
+) -> tuple[Resolved, ...]:
+    """Readings of `question` to try, using `context` for what it leaves out.
+
+    The engine answers with the first of them it can answer; when it answers none, the first
+    one's decision stands (it asks which film, or says it does not know).
+    """
+    if pinned_works(reading, kb) or _names_a_choice(reading, kb):
+        # "which film?" answered ("the Cruise one"), or the same question of another film
+        if (
+            context is not None
+            and context.concepts
+            and (not reading.concepts or context.entry is None)
+        ):
+            return (Resolved(_same_question(reading, context, kb)), Resolved(reading))
+        return (Resolved(reading),)
+    tokens = words(question)
+    thin = len(reading.concepts) + len(reading.entities) < MIN_TOPIC_WORDS
+    leans_back = refers_back(question, words_leaning_back=BACK_WORDS)
+    # "who played her?", "and the budget?", "when did it come out?" with no film before them:
+    # ask which film rather than guess ("is it true that ..." is no such question: not thin)
+    needs_work = refers_back(question) or (thin and bool(WORK_WORDS & set(tokens)))
+    if context is None or context.work is None:
+        return (Resolved(reading, needs_work=needs_work),)
+    # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
+    # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
+    opens = thin and reading.qtype in (None, "what")
+    if not (reading.concepts or reading.entities) or (opens and not leans_back):
+        return (Resolved(reading),)
+    placed = replace(reading, context_entities=(*reading.context_entities, context.work))
+    people = context.people
+    if not people or reading.entities or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
+        return (Resolved(placed),)
+    # "she" after an answer about an actress and her character: try them together and each
+    groups = [people, *((p,) for p in people)] if len(people) > 1 else [people]
+    tries = [Resolved(replace(placed, entities=g)) for g in groups]
+    if not PERSON_WORDS & set(tokens):
+        tries.append(Resolved(placed))  # "его" may be the film's: try it without the people
+    return tuple(tries)
+
+
+_NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
+
+
+def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Reading:
+    """ "and the Cruise one?", or the answer to "which film?": the last question, asked of
+    what this one names."""
+    about_people = any(kb.entities[e].kind == "person" for e in context.named)
+    entities = []
+    for entity_id in reading.entities:
+        entity = kb.entities[entity_id]
+        # after a question about one film, a person of another film stands for that film
+        other_film = (
+            context.work is not None and len(entity.works) == 1 and entity.works[0] != context.work
+        )
+        if entity.kind == "person" and not about_people and other_film:
+            entities.append(entity.works[0])
+        elif context.entry is not None or entity.kind in ("work", "person"):
+            entities.append(entity_id)  # after "which film?", only the film or person counts
+    qtype = context.qtype if reading.qtype in (None, "what") else reading.qtype
+    return replace(
+        reading, concepts=context.concepts, entities=tuple(dict.fromkeys(entities)), qtype=qtype
+    )
+
+
+def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang: Lang) -> Context:
+    """What to remember after answering (`entry`) or asking which film (`entry` None)."""
+    works = pinned_works(reading, kb)
+    work = entry.work if entry is not None and entry.work else (works[0] if works else None)
+    named = tuple(e for e in reading.entities if kb.entities[e].kind != "work")
+    people = tuple(e for e in named if kb.entities[e].kind == "person")
+    if not people and entry is not None:
+        # "who plays the lead?": the answer introduced the person that "she" will mean
+        people = tuple(
+            e for e in entry.about if e in kb.entities and kb.entities[e].kind == "person"
+        )
+    return Context(
+        work=work,
+        named=reading.entities,
+        people=people,
+        concepts=reading.concepts,
+        qtype=reading.qtype,
+        entry=entry.id if entry is not None else None,
+        lang=lang,
+    )

@@ -1,0 +1,198 @@
+"""Read one knowledge file, whatever an editor saved: any bytes in, a mapping or problems out.
+
+Everything that can go wrong before validation is named here with a line number: size,
+encoding, YAML syntax, duplicate keys, tags, and shapes that would stall or crash a parser.
+Knowledge files are small hand-written text, so the limits below are far above real use.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000  # ~9x our biggest file; PyYAML reads dense YAML at ~2.5 s per MB
+MAX_TOTAL_BYTES = 10_000_000  # ~18x the whole knowledge base today; bounds a reload to seconds
+MAX_YAML_DEPTH = 20  # ours is 7 deep; ~50,000 `[` overflow libyaml's C stack: a segfault
+MAX_YAML_ALIASES = 100  # `*name` reuses a value; thousands multiply validation ("billion laughs")
+_FOREIGN_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+# Cheap signs that a file may hold what the event walk looks for (a tag, an anchor or alias,
+# deep indentation); a file without any of them, and without deeply nested brackets, skips
+# the walk, which costs as much as parsing itself.
+_TAG_OR_ALIAS = re.compile(r"(?:^|[\s:\[{,-])(?:!\S|[&*][^\s,\]}])", re.MULTILINE)
+_DEEP_INDENT = "\n" + " " * (2 * MAX_YAML_DEPTH)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+class FileProblem(NamedTuple):
+    """A problem in one file; the loader adds the file's name."""
+
+    entry: str | None
+    field: str | None
+    message: str
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML that keeps dates as text and notes every key given twice in a mapping."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[FileProblem] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first_line: dict[str, int] = {}
+        entry_id: str | None = None
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+                entry_id = value_node.value
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            line = key_node.start_mark.line + 1
+            key = key_node.value
+            if key in first_line:
+                message = f"is given twice (lines {first_line[key]} and {line}); keep one"
+                self.duplicates.append(FileProblem(entry_id, key, message))
+            else:
+                first_line[key] = line
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_file(path: Path) -> tuple[bytes | None, list[FileProblem]]:
+    """The file's bytes (None if they cannot be used), and what is wrong with them."""
+    try:
+        if not path.is_file():
+            return None, [_whole("is not a regular file (a broken or looping symlink?)")]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [_whole(_too_big(size))]
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since stat()
+    except OSError as exc:
+        return None, [_whole(f"cannot be read: {exc.strerror or exc}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_whole(_too_big(len(raw)))]
+    return raw, []
+
+
+def parse(raw: bytes) -> tuple[dict[Any, Any] | None, list[FileProblem]]:
+    """Decode and parse a knowledge file: its top-level mapping, or the problems found."""
+    text, problem = _decode(raw)
+    if text is None:
+        return None, [_whole(problem)]
+    shape = _shape_problem(text)
+    if shape:
+        return None, [_whole(shape)]
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        return None, [_whole(_syntax_message(exc, text))]
+    except Exception as exc:  # last guard: PyYAML constructors raise bare ValueError & co.
+        return None, [_whole(f"has a value YAML cannot read: {exc}")]
+    finally:
+        loader.dispose()
+    if data is None:
+        return None, [_whole("is empty: give it a section (entries: ...) or delete it")]
+    if not isinstance(data, dict):
+        kind = {"list": "list", "str": "single text"}.get(type(data).__name__, "single value")
+        return None, [_whole(f"must be a mapping of sections (entries: ...), not a {kind}")]
+    return data, loader.duplicates
+
+
+def _whole(message: str) -> FileProblem:
+    return FileProblem(None, None, message)
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a knowledge file; "
+        "split it, or remove what does not belong"
+    )
+
+
+def _decode(raw: bytes) -> tuple[str | None, str]:
+    for bom, encoding in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            return None, f"is saved as {encoding}; save it as UTF-8"
+    if b"\0" in raw:
+        return None, "contains NUL bytes: it is binary or UTF-16, not UTF-8 text"
+    try:
+        return raw.decode("utf-8-sig"), ""  # a UTF-8 byte-order mark (Windows editors) is fine
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start]
+        return None, f"is not UTF-8 text (line {line}, byte 0x{byte:02x}); save it as UTF-8"
+
+
+def _shape_problem(text: str) -> str | None:
+    """Walk the parser's events (flat, no recursion) for shapes no knowledge file needs."""
+    tagged = any(mark in text for mark in "!&*") and _TAG_OR_ALIAS.search(text)
+    if not tagged and _DEEP_INDENT not in text and _bracket_depth(text) <= MAX_YAML_DEPTH:
+        return None
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            if isinstance(event, _COLLECTION_START):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return f"nests lists and mappings over {MAX_YAML_DEPTH} deep (line {line})"
+            elif isinstance(event, _COLLECTION_END):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    return f"uses over {MAX_YAML_ALIASES} aliases (*name) (line {line})"
+            tag = getattr(event, "tag", None)
+            if tag and tag != "!":
+                short = tag.replace("tag:yaml.org,2002:", "!!")
+                return f"has a YAML tag {short!r} (line {line}): write plain values, quote text"
+    except yaml.YAMLError as exc:
+        return _syntax_message(exc, text)
+    return None
+
+
+def _bracket_depth(text: str) -> int:
+    """Deepest [ { nesting, counting brackets inside quotes too: an upper bound is enough."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _syntax_message(exc: yaml.YAMLError, text: str) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return f"malformed YAML at line {line}: the character U+{char:04X} is not allowed"
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    message = f"malformed YAML{where}: {getattr(exc, 'problem', None) or exc}"
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark:
+        message += f" ({context} from line {context_mark.line + 1})"
+    if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        message += "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in message:
+        message += "; put text that contains ': ' in quotes"
+    return message

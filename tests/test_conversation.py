@@ -1,0 +1,163 @@
+"""Follow-up questions: the bounded store of contexts, and questions read in their light."""
+
+import pytest
+
+from bot.core.conversation import Context, ContextStore
+from bot.core.reply import Reply, answer
+from tests.conftest import TODAY
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def context(entry: str = "challenge-director") -> Context:
+    return Context(
+        work="the-challenge",
+        named=("the-challenge",),
+        people=(),
+        concepts=("direct",),
+        qtype="who",
+        entry=entry,
+        lang="en",
+    )
+
+
+# --- the store -----------------------------------------------------------------------------
+def test_a_context_is_kept_for_its_window_and_then_forgotten():
+    clock = Clock()
+    store: ContextStore[str] = ContextStore(seconds=600, max_keys=10, clock=clock)
+    store.put("alice", context())
+    clock.now += 600
+    assert store.get("alice") == context()
+    clock.now += 1
+    assert store.get("alice") is None
+    assert len(store) == 0
+
+
+def test_the_store_never_holds_more_than_its_limit_dropping_the_least_recent():
+    clock = Clock()
+    store: ContextStore[int] = ContextStore(seconds=600, max_keys=3, clock=clock)
+    for key in range(3):
+        store.put(key, context(f"entry-{key}"))
+        clock.now += 1
+    store.put(0, context("entry-0-again"))  # 0 answered again: now the most recent
+    store.put(3, context("entry-3"))
+    assert len(store) == 3
+    assert store.get(1) is None
+    assert store.get(0) == context("entry-0-again")
+    for key in range(4, 1000):
+        store.put(key, context())
+    assert len(store) == 3
+
+
+def test_stale_contexts_are_dropped_when_others_are_added():
+    clock = Clock()
+    store: ContextStore[int] = ContextStore(seconds=10, max_keys=100, clock=clock)
+    for key in range(50):
+        store.put(key, context())
+    clock.now += 11
+    store.put(99, context())
+    assert len(store) == 1
+
+
+def test_a_window_of_zero_turns_follow_ups_off():
+    store: ContextStore[str] = ContextStore(seconds=0, max_keys=10)
+    store.put("alice", context())
+    assert store.get("alice") is None
+    assert len(store) == 0
+
+
+def test_a_store_holds_at_least_one_key():
+    with pytest.raises(ValueError, match="at least one"):
+        ContextStore(max_keys=0)
+
+
+# --- resolution ----------------------------------------------------------------------------
+def dialogue(engine, *questions: str) -> list[Reply]:
+    """Ask in turn, each question with the context the earlier answers left (as `chat` does)."""
+    replies, last = [], None
+    for question in questions:
+        reply = answer(engine, question, today=TODAY, context=last)
+        replies.append(reply)
+        last = reply.context or last
+    return replies
+
+
+def entries(replies: list[Reply]) -> list[str | None]:
+    return [r.entry.id if r.entry else r.status for r in replies]
+
+
+def test_a_follow_up_without_a_film_is_about_the_last_answers_film(engine):
+    replies = dialogue(engine, "who directed the challenge", "when did it come out?")
+    assert entries(replies) == ["challenge-director", "challenge-release"]
+
+
+def test_a_pronoun_means_the_person_of_the_last_answer(engine):
+    replies = dialogue(engine, "when was peresild born", "where was she born?")
+    assert entries(replies) == ["challenge-birth-peresild", "challenge-birth-peresild"]
+
+
+def test_the_same_question_can_be_asked_of_the_other_film(engine):
+    replies = dialogue(engine, "who directed vyzov", "and the cruise one?")
+    assert entries(replies) == ["challenge-director", "cruise-director"]
+
+
+def test_a_russian_follow_up_works_the_same_way(engine):
+    replies = dialogue(engine, "кто режиссёр фильма вызов", "а когда он вышел?")
+    assert entries(replies) == ["challenge-director", "challenge-release"]
+    assert [r.lang for r in replies] == ["ru", "ru"]
+
+
+def test_naming_a_film_after_which_film_answers_the_first_question(engine):
+    replies = dialogue(engine, "who directed it?", "the cruise space movie")
+    assert entries(replies) == ["ambiguous", "cruise-director"]
+
+
+def test_without_a_context_a_follow_up_asks_which_film(engine):
+    for question in ("when did it come out?", "and when did it come out?", "and who directed it?"):
+        assert answer(engine, question, today=TODAY).status == "ambiguous", question
+
+
+def test_a_question_naming_its_film_ignores_the_context(engine):
+    replies = dialogue(engine, "who directed vyzov", "who directs cruise space movie")
+    assert entries(replies) == ["challenge-director", "cruise-director"]
+
+
+def test_a_non_answer_leaves_no_new_context(engine):
+    first, unknown = dialogue(engine, "who directed vyzov", "what is the capital of peru")
+    assert first.context is not None
+    assert unknown.status == "abstained"
+    assert unknown.context is None
+
+
+def test_a_follow_up_keeps_the_conversations_language_when_its_words_do_not_tell(engine):
+    replies = dialogue(engine, "кто режиссёр фильма вызов", "peresild")
+    assert replies[1].lang == "ru"
+
+
+def test_one_askers_context_is_not_anothers(engine):
+    store: ContextStore[str] = ContextStore()
+    first = answer(engine, "who directed vyzov", today=TODAY, context=store.get("alice"))
+    assert first.context is not None
+    store.put("alice", first.context)
+    alice = answer(engine, "when did it come out?", today=TODAY, context=store.get("alice"))
+    bob = answer(engine, "when did it come out?", today=TODAY, context=store.get("bob"))
+    assert alice.entry is not None
+    assert alice.entry.id == "challenge-release"
+    assert bob.status == "ambiguous"
+
+
+def test_a_stale_context_is_no_context(engine):
+    clock = Clock()
+    store: ContextStore[str] = ContextStore(seconds=600, clock=clock)
+    first = answer(engine, "who directed vyzov", today=TODAY)
+    assert first.context is not None
+    store.put("alice", first.context)
+    clock.now += 601
+    late = answer(engine, "when did it come out?", today=TODAY, context=store.get("alice"))
+    assert late.status == "ambiguous"
