@@ -19,6 +19,7 @@ FLOORS = {
     "questions.yaml": (0.83, 0.95, 0.035),
     "questions_holdout.yaml": (0.77, 0.96, 0.03),
     "questions_holdout2.yaml": (0.58, 0.98, 0.03),
+    "questions_holdout3.yaml": (0.54, 0.94, 0.065),  # measured once, untuned: keep it that way
 }
 
 
