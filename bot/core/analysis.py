@@ -30,10 +30,11 @@ _SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+")
 _DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s")  # in Russian a dash is "is": never a break
 _QUESTION_OPENERS = (
     "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
-    "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto"
+    "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto|"
+    "кто|когда|где|почему|зачем|сколько|как|какой|какая|какие|каким|что|откуда|куда"
 )
 _JOINED_QUESTION = re.compile(
-    rf"(?:\b(?:and|also|plus|i|a|n)\s+|,\s*)(?=(?:{_QUESTION_OPENERS})\b)"
+    rf"(?:\b(?:and|also|plus|i|a|n|и|а)\s+|,\s*)(?=(?:{_QUESTION_OPENERS})\b)"
 )
 
 
