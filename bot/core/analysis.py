@@ -28,13 +28,16 @@ NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two firs
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
 _SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+")
 _DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s")  # in Russian a dash is "is": never a break
+_ENGLISH_OPENERS = "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will"
 _QUESTION_OPENERS = (
-    "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will|has|have|"
-    "kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto|"
+    f"{_ENGLISH_OPENERS}|has|have|kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto|"
     "кто|когда|где|почему|зачем|сколько|как|какой|какая|какие|каким|что|откуда|куда"
 )
+# "and who ...", "и кто ..." join two questions; so does a comma before an English question
+# word, but not before Russian "как"/"что", which after a comma mostly mean "how"/"that"
 _JOINED_QUESTION = re.compile(
-    rf"(?:\b(?:and|also|plus|i|a|n|и|а)\s+|,\s*)(?=(?:{_QUESTION_OPENERS})\b)"
+    rf"\b(?:and|also|plus|i|a|n|и|а)\s+(?=(?:{_QUESTION_OPENERS})\b)"
+    rf"|,\s*(?=(?:{_ENGLISH_OPENERS})\b)"
 )
 
 
@@ -194,7 +197,7 @@ class Lexicon:
         while i < len(tokens):
             for phrase, meaning in self._phrases.items():
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
-                    out.append(meaning)
+                    out.extend(meaning.split())
                     i += len(phrase)
                     break
             else:

@@ -36,7 +36,8 @@ everyone everybody anybody
 remember forgot confused confusing interesting cool awesome crazy insane wild amazing nice
 good great bad weird funny love loved hate hated guess guessing sure wonder believe thinking
 ask asked asking answer answers info information details detail fact facts exact exactly
-supposedly apparently allegedly reportedly basically generally probably maybe perhaps
+supposed suppose supposedly apparently allegedly reportedly basically generally probably
+maybe perhaps
 ever never always sometimes often still already yet soon ago later earlier now today
 film films movie movies flick flicks kino фильм фильма фильме фильмом кино film's movie's
 и в во не что чё че он на я с со как а то все всё она так его но да ты к у же вы за бы по только
@@ -51,6 +52,8 @@ film films movie movies flick flicks kino фильм фильма фильме �
 свой свою своего своём вроде типа короче ну блин кстати именно точно просто
 privet pravda voobshche realno interesno slyshal govoryat svoy svoi tipa koroche nu kstati
 dela зовут zovut такой такая takoy takaya вообще voobshe
+хотел хотела хотели хочет хотят хотеть хочу khotel khotela khoteli khochet khotyat khotet
+дали дал дала dali dal dala выйти vyyti
 какой какая какое какие каком какую
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
@@ -78,6 +81,23 @@ PHRASES: dict[str, str] = {
     "zero gravity": "weightlessness",
     "zero g": "weightlessness",
     "microgravity": "weightlessness",
+    "выйти в открытый космос": "spacewalk",
+    "выйдет в открытый космос": "spacewalk",
+    "вышла в открытый космос": "spacewalk",
+    "вышел в открытый космос": "spacewalk",
+    "выход в открытый космос": "spacewalk",
+    "выходить в открытый космос": "spacewalk",
+    "открытый космос": "spacewalk",
+    "открытом космосе": "spacewalk",
+    "открытого космоса": "spacewalk",
+    "vyyti v otkrytyy kosmos": "spacewalk",
+    "otkrytyy kosmos": "spacewalk",
+    "up there": "in orbit",  # "how long was she up there?": in space, not the trip up
+    # "лет" reads as the English filler "let" once transliterated
+    "сколько лет": "сколько возраст",
+    "skolko let": "skolko vozrast",
+    "сколько ему было лет": "сколько возраст",
+    "сколько ей было лет": "сколько возраст",
 }
 
 # A message that opens like an order to the bot is not a question, whatever follows it.
@@ -149,8 +169,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
     ("hour", "hours", "hrs", "часов", "часа", "chasov"),
     ("minute", "minutes", "mins", "min", "минут", "минуты", "minut"),
+    ("footage", "material", "materials", "отснятый", "отснятого", "материал", "материала",
+     "otsnyatyy"),
     ("shoot", "shot", "shooting", "shoots", "film", "filmed", "filming", "record", "recorded",
-     "footage", "material", "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято",
+     "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято",
      "snimali", "semki", "syomki", "camera", "cameras", "снимать", "снимут", "снимает",
      "снимают", "снимала", "snimat", "snimut", "snimaet", "snimayut", "snimala"),
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
@@ -196,6 +218,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "оператор", "оператора", "кинооператор", "operatora", "kinooperator", "dop"),
     ("success", "successful", "hit", "flop", "flopped", "popular", "popularity", "успех",
      "успешный", "провал", "провалился", "uspekh", "proval"),
+    ("age", "aged", "old", "older", "oldest", "young", "younger", "youngest", "возраст",
+     "возрасте", "vozrast", "vozraste"),
     ("woman", "women", "girl", "lady", "chick", "female", "женщина", "женщины", "женщин",
      "zhenshchina", "zhenshchiny"),
     ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",

@@ -83,12 +83,29 @@ def answer(
     in `fallback`, else the conversation's language, else English. `context` is what this
     asker was last answered (see bot.core.conversation).
     """
+    reply, _ = answer_and_decision(
+        engine, question, today=today, lang=lang, fallback=fallback, context=context
+    )
+    return reply
+
+
+def answer_and_decision(
+    engine: Engine,
+    question: str,
+    *,
+    today: dt.date | None = None,
+    lang: LangChoice = "auto",
+    fallback: Lang | None = None,
+    context: Context | None = None,
+) -> tuple[Reply, Decision]:
+    """`answer`, plus the engine's decision behind it (what matched, and how well)."""
     fallback = fallback or (context.lang if context is not None else "en")
     chosen = choose(engine.kb, question, lang, fallback)
     decision = engine.decide(question, context)
-    return compose(
+    reply = compose(
         engine, question, decision, today=today or dt.datetime.now(dt.UTC).date(), lang=chosen
     )
+    return reply, decision
 
 
 def compose(
