@@ -31,3 +31,18 @@ def test_possessed_marks_the_word_after_a_possessive():
     assert possessed("When was Peresild's cat born") == frozenset({3})
     assert possessed("Tom Cruise’s space film and the film's budget") == frozenset({2, 7})
     assert possessed("no possessive here") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("4to", "chto"), ("slu4ilos", "sluchilos"), ("kakoi", "kakoy"), ("pervyi", "pervyy")],
+)
+def test_russian_typed_the_chat_way_meets_our_transliteration(typed, meant):
+    assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"), [("mp4", "mp4"), ("4K", "4k"), ("2024", "2024"), ("Вызов", "vyzov")]
+)
+def test_chat_spelling_leaves_other_words_alone(word, kept):
+    assert normalize(word) == kept

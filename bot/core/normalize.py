@@ -77,7 +77,20 @@ def possessed(text: str) -> frozenset[int]:
 @lru_cache(maxsize=65536)
 def surface(word: str) -> str:
     """The comparable Latin form of one casefolded word: `Miloš` -> `milos`, `Вызов` -> `vyzov`."""
-    return _strip_marks(to_latin(word))
+    latin = _strip_marks(to_latin(word))
+    if latin.isascii() and not word.isascii():
+        return latin
+    return _chat_spelling(latin)
+
+
+_CHAT_FOUR = re.compile(r"4(?=[a-z]{2})")  # "4to", "slu4ilos": 4 is "ch" (Ч); not "mp4", "4k"
+_CHAT_ENDING = re.compile(r"(?<=[a-z]{2})(?:oi|yi|ii)$")  # "kakoi", "pervyi": й typed as i
+
+
+def _chat_spelling(word: str) -> str:
+    """Russian typed in Latin letters the way chats spell it, in our transliteration."""
+    word = _CHAT_FOUR.sub("ch", word)
+    return _CHAT_ENDING.sub(lambda m: m.group()[0] + "y", word)
 
 
 def normalize(text: str) -> str:
