@@ -17,9 +17,9 @@ DATA = Path(__file__).parent / "data"
 FLOORS = {
     # set: (in-scope correct at least, out-of-scope abstained at least, wrong overall at most)
     "questions.yaml": (0.83, 0.95, 0.035),
-    "questions_holdout.yaml": (0.77, 0.96, 0.03),
-    "questions_holdout2.yaml": (0.58, 0.98, 0.03),
-    "questions_holdout3.yaml": (0.54, 0.94, 0.065),  # measured once, untuned: keep it that way
+    "questions_holdout.yaml": (0.78, 0.96, 0.035),
+    "questions_holdout2.yaml": (0.63, 0.98, 0.03),
+    "questions_holdout3.yaml": (0.56, 0.94, 0.06),  # untuned: only its totals are ever looked at
 }
 
 

@@ -86,6 +86,15 @@ class Lexicon:
             key = tuple(normalize(alias).split())
             if key:
                 self._aliases[key] = entity_id
+        declined: dict[tuple[str, ...], str] = {}
+        for alias, entity_id in aliases.items():
+            for form in _declined(alias) if has_cyrillic(alias) else ():
+                key = tuple(normalize(form).split())
+                if key and key not in self._aliases and not set(key) & self._filler:
+                    declined.setdefault(key, entity_id)
+        self._aliases.update(declined)
+        for alias, entity_id in aliases.items():
+            key = tuple(normalize(alias).split())
             # Russian names decline ("космического фильма", "Круза"): Cyrillic aliases match by stem
             if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
                 self._alias_stems.setdefault(tuple(_stem(w) for w in words(alias)), entity_id)
@@ -242,6 +251,40 @@ class Lexicon:
         return _correct_cached(self, token)
 
 
+_ENDINGS = {  # the common case endings of a Russian name, by how its nominative ends
+    "consonant": ("а", "у", "ом", "ым", "е"),  # Круз: Круза, Крузу, Крузом; Богданов: -ым
+    "а": ("ы", "и", "е", "у", "ой"),
+    "я": ("и", "ю", "ей", "е"),
+    "й": ("я", "ю", "ем", "е"),
+}
+
+
+def _declined(name: str) -> list[str]:
+    """Case forms of a Russian name or title, every word declined alike: «Тома Круза»."""
+    parts = name.split()
+    if not parts or len(parts) > 3:
+        return []
+    forms: list[str] = []
+    for case in range(5):
+        declined = []
+        for part in parts:
+            last = part[-1].lower()
+            if not ("а" <= last <= "я" or last == "ё") or last == "ь":
+                declined.append(part)
+                continue
+            kind = last if last in ("а", "я", "й") else "consonant"
+            endings = _ENDINGS[kind] if last not in "еиоуыэю" else ()
+            if case >= len(endings):
+                declined.append(part)
+                continue
+            stem = part if kind == "consonant" else part[:-1]
+            declined.append(stem + endings[case])
+        form = " ".join(declined)
+        if form != name:
+            forms.append(form)
+    return forms
+
+
 def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
     """For each first word, the key lengths starting with it, longest first."""
     lengths: dict[str, set[int]] = {}
@@ -297,7 +340,8 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
             token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
         hit = found[0] if found else None
-    if hit is None and len(token) >= 5:
+    if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
+        # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
         names = lex._name_targets.get(token[:2], [])
         found = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
         hit = found[0] if found else None

@@ -23,6 +23,7 @@ from bot.core.conversation import Context, resolve
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
+from bot.core.normalize import has_cyrillic, stems, words
 
 ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
@@ -85,7 +86,11 @@ class Engine:
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
-        self.lexicon = Lexicon(aliases, (w for t in texts for w in t.split()), people)
+        vocabulary = [w for t in texts for w in words(t)]
+        self.lexicon = Lexicon(aliases, vocabulary, people)
+        # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
+        # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
+        self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
         readings = {
             entry.id: [self.lexicon.read(p, correct_typos=False) for p in entry.phrasings]
             for entry in kb.entries.values()

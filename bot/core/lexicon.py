@@ -39,7 +39,7 @@ ask asked asking answer answers info information details detail fact facts exact
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
 ever never always sometimes often still already yet soon ago later earlier now today
-film films movie movies flick flicks kino фильм фильма фильме фильмом кино film's movie's
+film movie flick kino фильм фильма фильме фильмом кино film's movie's
 и в во не что чё че он на я с со как а то все всё она так его но да ты к у же вы за бы по только
 ее её мне было вот от меня еще ещё нет о из ему теперь ли если уже или ни быть был него до вас
 нибудь опять уж вам ведь там потом себя ничего ей может они тут есть надо ней для мы тебя их чем
@@ -54,6 +54,8 @@ privet pravda voobshche realno interesno slyshal govoryat svoy svoi tipa koroche
 dela зовут zovut такой такая takoy takaya вообще voobshe
 хотел хотела хотели хочет хотят хотеть хочу khotel khotela khoteli khochet khotyat khotet
 дали дал дала dali dal dala выйти vyyti
+какого каким каких всей котором деле чей чья
+неужели kakogo kakim kakikh kotorom chey chya neuzheli какому которую kakomu kotoruyu
 какой какая какое какие каком какую
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
@@ -71,7 +73,7 @@ line index bill ring mug side sides thick thin important words works face faces 
 turn turned problems present presented opens order ended beginning began became become
 interest interested available possible welcome width mil mill
 лет человек люди миллионов тысяч процентов жизнь мира имя раньше позже недавно давно долго
-два две двух три четыре пять шесть семь восемь девять десять второй третий первый
+два две двух три четыре пять шесть семь восемь девять десять второй третий первый весь вся
 """.split()
 )
 
@@ -82,6 +84,8 @@ PHRASES: dict[str, str] = {
     "zero g": "weightlessness",
     "microgravity": "weightlessness",
     "выйти в открытый космос": "spacewalk",
+    "выходила в открытый космос": "spacewalk",
+    "выходил в открытый космос": "spacewalk",
     "выйдет в открытый космос": "spacewalk",
     "вышла в открытый космос": "spacewalk",
     "вышел в открытый космос": "spacewalk",
@@ -92,7 +96,9 @@ PHRASES: dict[str, str] = {
     "открытого космоса": "spacewalk",
     "vyyti v otkrytyy kosmos": "spacewalk",
     "otkrytyy kosmos": "spacewalk",
-    "up there": "in orbit",  # "how long was she up there?": in space, not the trip up
+    "up there": "in orbit",
+    "every scene": "whole film",
+    "all of it": "whole",  # "how long was she up there?": in space, not the trip up
     # "лет" reads as the English filler "let" once transliterated
     "сколько лет": "сколько возраст",
     "skolko let": "skolko vozrast",
@@ -109,7 +115,8 @@ COMMAND_OPENERS = (
 
 # First matching phrase decides the kind of question. Longer phrases first.
 QUESTION_WORDS: tuple[tuple[str, str], ...] = (
-    ("how long ago", "when"), ("во сколько", "when"), ("vo skolko", "when"),
+    ("how long ago", "when"), ("во сколько часов", "when"), ("vo skolko chasov", "when"),
+    ("в котором часу", "when"), ("v kotorom chasu", "when"),
     ("how long", "how-long"), ("how many days", "how-long"), ("how many hours", "how-many"),
     ("how many minutes", "how-many"), ("how much time", "how-long"), ("how many", "how-many"),
     ("how much", "how-much"), ("what year", "when"), ("which year", "when"),
@@ -167,12 +174,15 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
+    ("month", "months", "месяц", "месяца", "месяцев", "полгода", "mesyats", "mesyatsev",
+     "polgoda"),
     ("hour", "hours", "hrs", "часов", "часа", "chasov"),
     ("minute", "minutes", "mins", "min", "минут", "минуты", "minut"),
     ("footage", "material", "materials", "отснятый", "отснятого", "материал", "материала",
      "otsnyatyy"),
     ("shoot", "shot", "shooting", "shoots", "film", "filmed", "filming", "record", "recorded",
-     "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято",
+     "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято", "сняли", "сняла", "снят",
+     "snyali", "snyala", "snyat",
      "snimali", "semki", "syomki", "camera", "cameras", "снимать", "снимут", "снимает",
      "снимают", "снимала", "snimat", "snimut", "snimaet", "snimayut", "snimala"),
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
@@ -195,7 +205,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("train", "training", "trained", "prepare", "prepared", "preparation", "подготовка",
      "готовились", "тренировки", "podgotovka"),
     ("cosmonaut", "cosmonauts", "astronaut", "astronauts", "космонавт", "космонавты",
-     "kosmonavt", "kosmonavty"),
+     "kosmonavt", "kosmonavty", "астронавт", "астронавты", "астронавтом", "астронавтами",
+     "astronavt", "astronavty"),
     ("spacewalk", "eva", "выход в открытый космос"),
     ("cancel", "cancelled", "canceled", "scrapped", "shelved", "dead", "dropped", "abandoned",
      "отменён", "отменили", "отменен"),
@@ -216,6 +227,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("delete", "deleted", "removed", "удалил"),
     ("cinematographer", "cinematography", "cameraman", "camerawork", "operator", "operators",
      "оператор", "оператора", "кинооператор", "operatora", "kinooperator", "dop"),
+    ("films", "movies", "flicks", "filmography", "фильмы", "фильмов", "фильмах", "фильмам",
+     "фильмография", "filmy", "filmov", "filmakh", "filmografiya"),
+    ("whole", "entire", "entirely", "весь", "вся", "целиком", "полностью", "ves", "vsya",
+     "tselikom", "polnostyu"),
     ("success", "successful", "hit", "flop", "flopped", "popular", "popularity", "успех",
      "успешный", "провал", "провалился", "uspekh", "proval"),
     ("age", "aged", "old", "older", "oldest", "young", "younger", "youngest", "возраст",
