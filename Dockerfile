@@ -24,11 +24,15 @@ WORKDIR /app
 # Owned by root and only readable by the bot's user: it reads code and knowledge, never writes.
 COPY --from=build /venv /venv
 COPY knowledge ./knowledge
+# The one place the bot writes: misses, votes and the user-id salt (SQLite; a volume keeps them).
+RUN mkdir /app/data && chown vyzov:vyzov /app/data
+VOLUME ["/app/data"]
 ENV PATH="/venv/bin:$PATH" PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 USER vyzov
-# Healthy = the settings (token included) and the knowledge base on disk are valid; with a
-# bind-mounted knowledge/, "unhealthy" means an edit is broken and /kb reload would refuse it.
+# Healthy = the settings (token included) and the knowledge base on disk are valid and the
+# store answers; with a bind-mounted knowledge/, "unhealthy" means an edit is broken and
+# /kb reload would refuse it. `check` exits 0 or 1, as Docker expects (2 is reserved).
 HEALTHCHECK --interval=60s --timeout=30s --start-period=20s --retries=3 \
-    CMD ["python", "-m", "bot", "run", "--check"]
+    CMD ["python", "-m", "bot", "check"]
 ENTRYPOINT ["python", "-m", "bot"]
 CMD ["run"]

@@ -191,14 +191,24 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from bot.discordbot.startup import check  # no discord import: a quick health check
+
+    return check(out)
+
+
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     if args.check:
-        from bot.discordbot.startup import check  # no discord import: a quick health check
-
-        return check(out)
+        return cmd_check(args, out)  # the older spelling of `check`
     from bot.discordbot.runner import run
 
     return run()
+
+
+def cmd_misses(args: argparse.Namespace, out: TextIO) -> int:
+    from bot.storage.report import print_misses  # the bot's store and settings; no discord
+
+    return print_misses(args.days, args.knowledge, out)
 
 
 def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
@@ -269,15 +279,25 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run", help="run the Discord bot (token in DISCORD_TOKEN or .env; see .env.example)"
     )
-    run.add_argument(
-        "--check",
-        action="store_true",
-        help="only check the settings, token and knowledge base, then exit (health check)",
-    )
+    run.add_argument("--check", action="store_true", help="the same as `python -m bot check`")
     run.set_defaults(func=cmd_run)
+    sub.add_parser(
+        "check",
+        help="check settings, token, knowledge base and store, then exit 0/1 (health check)",
+    ).set_defaults(func=cmd_check)
     sub.add_parser(
         "sync", help="register the slash commands with Discord globally (once per release)"
     ).set_defaults(func=cmd_sync)
+    misses = sub.add_parser(
+        "misses", help="unanswered questions grouped, with YAML to paste; downvoted answers"
+    )
+    misses.add_argument(
+        "--days", type=int, default=7, help="how many days back to look (default %(default)s)"
+    )
+    misses.add_argument(
+        "--knowledge", type=Path, help="knowledge directory (default: as the bot, from settings)"
+    )
+    misses.set_defaults(func=cmd_misses)
     return parser
 
 

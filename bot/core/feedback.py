@@ -102,6 +102,7 @@ def miss_record(
     candidates = tuple(
         ScoredEntry(c.entry.id, round(c.score, 3), c.phrasing)
         for c in decision.ranked[:MISS_CANDIDATES]
+        if c.score > 0  # an entry sharing nothing with the question is no candidate
     )
     return MissRecord(
         question=scrub(reply.question),

@@ -24,11 +24,13 @@ GROUP_SIMILARITY = 80.0  # token_set_ratio of two questions' readings to share a
 # token_set_ratio is 100 whenever one question's words are a subset of the other's; a floor on
 # token_sort_ratio keeps a one-word question out of a group of long ones
 SIZE_SIMILARITY = 50.0
-MAX_MISSES = 5_000  # the newest misses looked at: grouping stays well under a second
+MAX_MISSES = 5_000  # the newest looked at: 5,000 different questions group in about 1.5 s
 MAX_GROUPS = 25
 EXAMPLES = 3
 PHRASINGS_OFFERED = 2
 ALIAS_WORDS = 3  # a group of questions this short and without a question word: a name
+TEXT_FLOOR = 60.0  # without candidates, a phrasing less alike than this is not "closest"
+ARTICLES = frozenset({"a", "an", "the"})
 QUESTION_WORDS = frozenset(
     normalize(
         "who what when where which why how whose is are did does was were will can "
@@ -57,11 +59,25 @@ class MissesReport:
     kb_version: str
 
 
-def reading_key(engine: Engine, question: str) -> str:
-    """What a question is about, as text to compare: its topic words and names, sorted."""
+def entity_codes(engine: Engine) -> dict[str, str]:
+    """A short token per entity: a long id would make any two questions naming it look alike."""
+    return {entity: f"@{number}" for number, entity in enumerate(sorted(engine.kb.entities))}
+
+
+def reading_key(engine: Engine, question: str, codes: dict[str, str] | None = None) -> str:
+    """What a question is about, as text to compare: its topic words and names, sorted. A
+    question with no topic word the engine knows ("who made vyzov") keeps the kind of question
+    and its own words instead, less the names' words, so "made" still tells it apart."""
+    codes = codes if codes is not None else entity_codes(engine)
     reading = engine.lexicon.read(question)
-    tokens = sorted({*reading.concepts, *(f"@{e}" for e in reading.entities)})
-    return " ".join(tokens) or normalize(question)
+    tokens = {*reading.concepts, *(codes.get(e, f"@{e}") for e in reading.entities)}
+    if not reading.concepts:
+        entities = [engine.kb.entities[e] for e in reading.entities]
+        named = {w for e in entities for a in (e.name, *e.aliases) for w in normalize(a).split()}
+        tokens |= set(normalize(question).split()) - named - ARTICLES
+        if reading.qtype:
+            tokens.add(reading.qtype)
+    return " ".join(sorted(tokens)) or normalize(question)
 
 
 def _alike(key: str, other: str) -> bool:
@@ -94,21 +110,28 @@ def group_misses(misses: Sequence[MissRecord], engine: Engine) -> list[MissGroup
     """Misses grouped by likeness, biggest group first."""
     recent = sorted(misses, key=lambda m: m.at, reverse=True)[:MAX_MISSES]
     by_key: dict[str, list[MissRecord]] = defaultdict(list)
+    codes = entity_codes(engine)
     for miss in recent:
-        by_key[reading_key(engine, miss.question)].append(miss)
+        by_key[reading_key(engine, miss.question, codes)].append(miss)
     keys = sorted(by_key, key=lambda k: (-len(by_key[k]), k))
     groups = [
         [miss for index in indexes for miss in by_key[keys[index]]] for indexes in cluster(keys)
     ]
-    made = [_group(members, engine) for members in groups]
-    made.sort(key=lambda g: (-g.count, -g.last_at.timestamp()))
-    return made[:MAX_GROUPS]
+    groups.sort(key=lambda ms: (-len(ms), -max(m.at for m in ms).timestamp()))
+    phrasings = {
+        (entry.id, n): normalize(p)
+        for entry in engine.kb.entries.values()
+        for n, p in enumerate(entry.phrasings)
+    }
+    return [_group(members, engine, phrasings) for members in groups[:MAX_GROUPS]]
 
 
-def _group(members: list[MissRecord], engine: Engine) -> MissGroup:
-    asked = Counter(" ".join(m.question.split()) for m in members)
+def _group(
+    members: list[MissRecord], engine: Engine, phrasings: dict[tuple[str, int], str]
+) -> MissGroup:
+    asked = Counter(as_phrasing(m.question) or m.question for m in members)
     examples = tuple(q for q, _ in asked.most_common(EXAMPLES))
-    closest, score = _closest(members, engine)
+    closest, score = _closest(members, engine, phrasings)
     return MissGroup(
         count=len(members),
         examples=examples,
@@ -120,9 +143,11 @@ def _group(members: list[MissRecord], engine: Engine) -> MissGroup:
     )
 
 
-def _closest(members: list[MissRecord], engine: Engine) -> tuple[str | None, float]:
+def _closest(
+    members: list[MissRecord], engine: Engine, phrasings: dict[tuple[str, int], str]
+) -> tuple[str | None, float]:
     """The entry with the highest total score across the group's candidates, if it exists."""
-    total: Counter[str] = Counter()
+    total: dict[str, float] = defaultdict(float)
     best: dict[str, float] = {}
     for miss in members:
         for candidate in miss.candidates:
@@ -133,13 +158,10 @@ def _closest(members: list[MissRecord], engine: Engine) -> tuple[str | None, flo
         entry_id = max(total, key=lambda e: (total[e], e))
         return entry_id, best[entry_id]
     # no candidate survives (or none was recorded): the closest phrasing, by text
-    choices = {
-        (entry.id, n): normalize(p)
-        for entry in engine.kb.entries.values()
-        for n, p in enumerate(entry.phrasings)
-    }
-    found = process.extractOne(normalize(members[0].question), choices, scorer=fuzz.token_set_ratio)
-    if found is None or found[1] <= 0:
+    found = process.extractOne(
+        normalize(members[0].question), phrasings, scorer=fuzz.token_set_ratio
+    )
+    if found is None or found[1] < TEXT_FLOOR:
         return None, 0.0
     return found[2][0], round(found[1] / 100, 3)
 
@@ -178,7 +200,8 @@ def snippet(engine: Engine, entry_id: str | None, questions: Sequence[str]) -> s
         len(words(q)) <= ALIAS_WORDS and not set(normalize(q).split()) & QUESTION_WORDS
         for q in questions
     )
-    if short and named:
+    known = {normalize(a) for e in named for a in (kb.entities[e].name, *kb.entities[e].aliases)}
+    if short and named and not {normalize(q) for q in questions} & known:
         entity = kb.entities[named[0]]
         return "\n".join(
             [

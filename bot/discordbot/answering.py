@@ -6,29 +6,39 @@ Follow-up questions lean on what the bot last answered the same user in the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 import discord
 
 from bot.core.conversation import Context, ContextStore
+from bot.core.engine import Decision
 from bot.core.language import Lang, LangChoice
 from bot.core.models import Entry
 from bot.core.normalize import has_cyrillic
-from bot.core.reply import Reply, answer, as_question
+from bot.core.reply import Reply, answer_and_decision, as_question
 from bot.discordbot.embeds import reply_embed
 from bot.discordbot.live import Snapshot
 
 ConversationKey = tuple[int, int]  # (channel id, user id)
 Conversations = ContextStore[ConversationKey]
+ANSWER_ID_BYTES = 6  # 8 URL-safe characters: names one answer in its buttons' custom ids
+
+
+def new_answer_id() -> str:
+    return secrets.token_urlsafe(ANSWER_ID_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A reply, the entries behind its suggestions (they become buttons) and its KB."""
+    """A reply, the entries behind its suggestions (they become buttons), its KB, the engine's
+    decision behind it and a short id its feedback buttons carry."""
 
     reply: Reply
     options: tuple[Entry, ...]
     snapshot: Snapshot
+    decision: Decision
+    answer_id: str = field(default_factory=new_answer_id)
 
     def embed(self) -> discord.Embed:
         return reply_embed(self.reply, kb_version=self.snapshot.kb.version)
@@ -49,8 +59,10 @@ def ask(
 ) -> Answer:
     """`bot.core.reply.answer`, the very function behind `python -m bot ask`, plus the entries
     its suggestions came from; `context` is the asker's last answer, for follow-ups."""
-    reply = answer(snapshot.engine, question, lang=lang, fallback=fallback, context=context)
-    return Answer(reply, reply.options, snapshot)
+    reply, decision = answer_and_decision(
+        snapshot.engine, question, lang=lang, fallback=fallback, context=context
+    )
+    return Answer(reply, reply.options, snapshot, decision)
 
 
 def remember(conversations: Conversations, key: ConversationKey, answer: Answer) -> None:

@@ -1,4 +1,9 @@
-"""The bot: intents, allowed mentions, cogs, buttons and command sync, built from Settings."""
+"""The bot: intents, allowed mentions, cogs, buttons and command sync, built from Settings.
+
+Unsharded (the default) it is a `commands.Bot` with one gateway connection; with
+`VYZOV_SHARD_COUNT` set it is the same bot on discord.py's `AutoShardedBot`, running the shards
+in `VYZOV_SHARD_IDS` (all of them when empty) over one HTTP session.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +19,13 @@ from bot.discordbot.cogs.admin import KnowledgeAdmin
 from bot.discordbot.cogs.answers import Answers
 from bot.discordbot.cogs.info import Info
 from bot.discordbot.cooldown import AnswerCooldown
+from bot.discordbot.feedback import Feedback
 from bot.discordbot.live import LiveKnowledge
 from bot.discordbot.translator import VyzovTranslator
 from bot.discordbot.tree import VyzovTree
 from bot.discordbot.views import DYNAMIC_ITEMS
 from bot.settings import Settings
+from bot.storage.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +51,7 @@ class VyzovBot(commands.Bot):
         knowledge: LiveKnowledge,
         *,
         sync_dev_guild: bool = True,
+        store: Store | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", intents())
@@ -64,8 +72,11 @@ class VyzovBot(commands.Bot):
         self.conversations: Conversations = ContextStore(
             seconds=settings.followup_seconds, max_keys=settings.followup_max_contexts
         )
+        # misses and votes (SQLite in the data directory, or DATABASE_URL): `store` for tests
+        self.feedback = Feedback(settings, store)
 
     async def setup_hook(self) -> None:
+        await self.feedback.start()
         await self.tree.set_translator(VyzovTranslator())  # Russian command descriptions
         await self.add_cog(Answers(self))
         await self.add_cog(Info(self))
@@ -77,6 +88,10 @@ class VyzovBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to development guild %s", len(synced), guild_id)
+
+    async def close(self) -> None:
+        await super().close()
+        await self.feedback.close()  # after the cogs: queued misses and votes are written
 
     async def on_message(self, message: discord.Message, /) -> None:
         # No text commands: a mention is a question, which the Answers cog handles.
@@ -92,6 +107,13 @@ class VyzovBot(commands.Bot):
         )
 
 
+class ShardedVyzovBot(VyzovBot, commands.AutoShardedBot):
+    """The same bot on several gateway connections (shards) in this process."""
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("Shard %d of %s is ready", shard_id, self.shard_count)
+
+
 def make_bot(
     settings: Settings, *, knowledge: LiveKnowledge | None = None, **options: Any
 ) -> VyzovBot:
@@ -101,4 +123,12 @@ def make_bot(
     problem raises KnowledgeBaseError before anything connects.
     """
     live = knowledge if knowledge is not None else LiveKnowledge(settings.knowledge_dir)
-    return VyzovBot(settings, live, **options)
+    if not settings.sharded:
+        return VyzovBot(settings, live, **options)
+    # "auto": None, and discord.py asks Discord how many shards to run
+    options.setdefault(
+        "shard_count", settings.shard_count if settings.shard_count != "auto" else None
+    )
+    if settings.shard_ids:
+        options.setdefault("shard_ids", list(settings.shard_ids))
+    return ShardedVyzovBot(settings, live, **options)

@@ -1,16 +1,23 @@
-"""`python -m bot run` and `python -m bot sync`: log in with the token and go."""
+"""`python -m bot run` and `python -m bot sync`: log in with the token and go.
+
+`run` stops gracefully on SIGTERM or SIGINT (see `shutdown.py`) and then exits 0.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from typing import TextIO
 
 import discord
 
+from bot.core.reply import answer
 from bot.discordbot.client import VyzovBot, make_bot
 from bot.discordbot.live import LiveKnowledge
+from bot.discordbot.logging_setup import setup_logging
+from bot.discordbot.shutdown import serve
 from bot.discordbot.startup import load_knowledge, load_settings, require_token
 
 log = logging.getLogger(__name__)
@@ -23,6 +30,7 @@ BAD_TOKEN = (
     "error: Discord rejected DISCORD_TOKEN. Copy the bot token again from the developer "
     "portal (Bot > Reset Token) into .env."
 )
+WARM_UP_QUESTION = "who directed the challenge?"
 
 
 def _bot(err: TextIO, *, sync_dev_guild: bool = True) -> tuple[VyzovBot, str] | None:
@@ -33,12 +41,22 @@ def _bot(err: TextIO, *, sync_dev_guild: bool = True) -> tuple[VyzovBot, str] | 
     if token is None:
         return None
     # set up before loading, so start-up problems are logged the same way as everything else
-    discord.utils.setup_logging(level=logging.getLevelNamesMapping()[settings.log_level])
+    setup_logging(settings.log_level, settings.log_format, secrets=[token])
     snapshot = load_knowledge(settings, err)
     if snapshot is None:
         return None
     live = LiveKnowledge(settings.knowledge_dir, snapshot.kb)
     return make_bot(settings, knowledge=live, sync_dev_guild=sync_dev_guild), token
+
+
+def warm_up(bot: VyzovBot) -> None:
+    """Before connecting: answer one question, so that what the engine builds on first use (the
+    language detector, ~50 ms) is not built while a user waits; then leave everything loaded so
+    far out of the cyclic garbage collector, whose full collections otherwise walk it all and
+    stall the event loop ~50 ms under load (benchmarks/load.py). Refcounting still frees it."""
+    answer(bot.knowledge.engine, WARM_UP_QUESTION)
+    gc.collect()
+    gc.freeze()
 
 
 def run(err: TextIO | None = None) -> int:
@@ -48,10 +66,11 @@ def run(err: TextIO | None = None) -> int:
     if built is None:
         return 2
     bot, token = built
+    warm_up(bot)
 
     async def main() -> None:
         async with bot:
-            await bot.start(token)
+            await serve(bot, token)
 
     try:
         asyncio.run(main())

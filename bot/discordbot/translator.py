@@ -49,6 +49,10 @@ RUSSIAN: dict[str, str] = {
     "The live knowledge base: version, load time, counts and the last reload error.": (
         "Текущая база знаний: версия, время загрузки, объём и последняя ошибка перезагрузки."
     ),
+    "Unanswered questions grouped, with YAML to paste, and the most-downvoted answers.": (
+        "Вопросы без ответа по группам, с YAML для вставки, и ответы с худшими оценками."
+    ),
+    "How many days back to look (default 7)": "За сколько последних дней (по умолчанию 7)",
 }
 
 

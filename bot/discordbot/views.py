@@ -5,6 +5,7 @@ custom_id formats (at most 100 characters):
 - `vyzov:ask:<entry-id>[:ru]`   ask a suggested question (posts the answer, in Russian with `:ru`)
 - `vyzov:work:<entry-id>[:ru]`  pick a work after an ambiguous question (posts the answer)
 - `vyzov:sources:<page>:prev|next`  turn a page of /sources (edits the message)
+- 👍 / 👎 / "why this answer?" under every answer: see feedback_views.py
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.core.normalize import has_cyrillic
 from bot.core.reply import suggestion
 from bot.discordbot import info_embeds, limits
 from bot.discordbot.answering import Answer, ask_entry, remember
+from bot.discordbot.feedback_views import FEEDBACK_ITEMS, feedback_items
 from bot.discordbot.tree import UserFacingError, report_error
 
 if TYPE_CHECKING:
@@ -75,6 +77,13 @@ class AskButton(discord.ui.DynamicItem[Button], template=ASK_TEMPLATE):
                 raise UserFacingError(GONE)
             # the answer a button posts is one a follow-up question may lean on, as any other
             remember(bot.conversations, (interaction.channel_id or 0, interaction.user.id), answer)
+            bot.feedback.after_answer(
+                answer,
+                asker_id=interaction.user.id,
+                guild_id=interaction.guild_id,
+                channel_id=interaction.channel_id,
+                record_miss=False,  # the entry's own question: a miss says nothing new
+            )
             await send_answer(interaction, answer)
         except Exception as exc:  # the one error policy, as for commands
             await report_error(interaction, exc)
@@ -111,7 +120,7 @@ class SourcesPageButton(discord.ui.DynamicItem[Button], template=SOURCES_TEMPLAT
             await report_error(interaction, exc)
 
 
-DYNAMIC_ITEMS = (AskButton, SourcesPageButton)
+DYNAMIC_ITEMS = (AskButton, SourcesPageButton, *FEEDBACK_ITEMS)
 
 
 def suggestions(entries: Sequence[Entry], lang: Lang = "en") -> discord.ui.View:
@@ -144,9 +153,15 @@ def work_name(entity: Entity, lang: Lang) -> str:
 
 
 def answer_view(answer: Answer) -> discord.ui.View | None:
-    """The buttons an answer offers: works when ambiguous, else suggestions; none if answered."""
+    """The buttons an answer offers: 👍 / 👎 / why when answered; else works when ambiguous,
+    else suggestions (or none)."""
     lang = answer.reply.lang
-    if answer.reply.answered or not answer.options:
+    if answer.reply.answered:
+        view = discord.ui.View(timeout=None)
+        for item in feedback_items(answer):
+            view.add_item(item)
+        return view if view.children else None
+    if not answer.options:
         return None
     if answer.reply.status == "ambiguous":
         names = {e.id: work_name(e, lang) for e in answer.snapshot.kb.entities.values()}

@@ -21,6 +21,7 @@ from bot.core.reply import Reply, answer
 from bot.discordbot.client import VyzovBot, make_bot
 from bot.discordbot.live import LiveKnowledge
 from bot.settings import Settings
+from bot.storage.base import Store
 from tests.conftest import copy_fixture_knowledge
 from tests.discord.fake_discord import MANAGE_GUILD, FakeDiscord, Json, Role, running, settle
 
@@ -134,13 +135,20 @@ async def launch(guild: Guild, tmp_path: Path) -> AsyncIterator[Launch]:
     """Start the real bot (`make_bot`) against the fake; keyword arguments override Settings.
 
     The knowledge base is a copy of the tiny fixture one unless `knowledge_dir` is given, so a
-    test may edit it and reload.
+    test may edit it and reload. `reconnect=True` lets the bot reconnect and resume after a
+    dropped gateway connection, as it does in production.
     """
     errors = _ErrorLog()
     logging.getLogger().addHandler(errors)
     async with contextlib.AsyncExitStack() as stack:
 
-        async def start(*, knowledge: LiveKnowledge | None = None, **overrides: Any) -> Running:
+        async def start(
+            *,
+            knowledge: LiveKnowledge | None = None,
+            store: Store | None = None,
+            reconnect: bool = False,
+            **overrides: Any,
+        ) -> Running:
             directory = tmp_path / "knowledge"
             if "knowledge_dir" not in overrides:
                 directory.mkdir(exist_ok=True)
@@ -152,10 +160,13 @@ async def launch(guild: Guild, tmp_path: Path) -> AsyncIterator[Launch]:
                 answer_channel_ids=frozenset({int(guild.answers)}),
                 admin_role_ids=frozenset({int(guild.keepers.id)}),
                 dev_guild_id=int(guild.fake.guild_id),
+                # misses and votes in a fresh SQLite file, whatever DATABASE_URL says
+                data_dir=overrides.pop("data_dir", tmp_path / "data"),
+                database_url=overrides.pop("database_url", None),
                 **overrides,
             )
-            bot = make_bot(settings, knowledge=knowledge, guild_ready_timeout=0.01)
-            await stack.enter_async_context(running(bot, guild.fake))
+            bot = make_bot(settings, knowledge=knowledge, store=store, guild_ready_timeout=0.01)
+            await stack.enter_async_context(running(bot, guild.fake, reconnect=reconnect))
             return Running(bot, guild, settings.knowledge_dir, errors.records)
 
         try:

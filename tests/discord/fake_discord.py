@@ -17,6 +17,14 @@ fail for the reason Discord would refuse or misbehave:
   with `?with_response=1` get the callback body discord.py parses;
 - unknown routes answer 404 and are kept in `unhandled`, so surprises are loud.
 
+Faults can be injected, as Discord produces them: any status on a route (`fail`: 403, 500,
+502 ...), 429s with Discord's headers and body, per route or global (`rate_limit`), requests
+held until a test releases them (`hold`), and a dropped gateway connection (`drop`), after
+which the bot may RESUME its session (the events it missed are replayed, as Discord does) or,
+when the session was invalidated, IDENTIFY again. The gateway is shard-aware: each IDENTIFY
+with `shard: [id, count]` is a session of its own, and guild events go to the shard
+`(guild_id >> 22) % count`, as Discord routes them.
+
 Everything listens on 127.0.0.1 only; nothing here reaches the network.
 """
 
@@ -26,8 +34,10 @@ import asyncio
 import contextlib
 import itertools
 import json
+import math
 import re
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +60,7 @@ Json = dict[str, Any]
 
 DISCORD_EPOCH_MS = 1_420_070_400_000
 INTERACTION_WINDOW = 3.0  # seconds Discord waits for the first callback
+REPLAY_LIMIT = 10_000  # events kept per session for a RESUME; an older sequence is invalid
 
 # permission bits
 ADMINISTRATOR = 1 << 3
@@ -110,10 +121,19 @@ _GUILD_ZEROS = (
 _counter = itertools.count(1)
 
 
-def snowflake() -> str:
-    """A fresh id whose timestamp is now, as Discord's are (discord.py reads created_at from it)."""
+def snowflake(*, shard: int = 0, shard_count: int = 1) -> str:
+    """A fresh id whose timestamp is now, as Discord's are (discord.py reads created_at from it).
+
+    With `shard_count`, a guild id that Discord would route to `shard` (the timestamp decides).
+    """
     millis = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    millis += (shard - millis) % shard_count
     return str((millis << 22) | (next(_counter) & 0x3FFFFF))
+
+
+def shard_of(guild_id: str | int, shard_count: int) -> int:
+    """The shard Discord sends a guild's events to."""
+    return (int(guild_id) >> 22) % shard_count
 
 
 def iso_now() -> str:
@@ -146,6 +166,7 @@ class Call:
     auth: str | None
     status: int = 0
     reason: str = ""  # why the fake refused it, when it did
+    at: float = 0.0  # time.monotonic() when the request reached the fake
 
     def __repr__(self) -> str:
         body = json.dumps(self.json, ensure_ascii=False)[:300] if self.json is not None else ""
@@ -161,6 +182,7 @@ class Role:
     position: int = 1
     managed: bool = False
     bot_id: str | None = None  # the integration role Discord gives a bot when it joins
+    guild_id: str = ""  # set by FakeDiscord: the guild the role belongs to
 
     def payload(self) -> Json:
         tags = {"tags": {"bot_id": self.bot_id}} if self.bot_id else {}
@@ -203,9 +225,33 @@ class _Failure:
     method: str
     path: re.Pattern[str]
     status: int
-    code: int
-    message: str
+    body: Json
+    headers: dict[str, str]
     times: int | None
+
+
+@dataclass
+class _Hold:
+    method: str
+    path: re.Pattern[str]
+    release: asyncio.Event
+
+
+@dataclass
+class GatewaySession:
+    """One gateway session (one per shard): what Discord keeps so that the bot can RESUME."""
+
+    shard: tuple[int, int]  # (shard id, shard count)
+    session_id: str
+    identify: Json
+    ws: web.WebSocketResponse | None = None
+    request: web.Request | None = None
+    seq: int = 0
+    sent: deque[Json] = field(default_factory=lambda: deque(maxlen=REPLAY_LIMIT))  # frames
+
+    @property
+    def open(self) -> bool:
+        return self.ws is not None and not self.ws.closed
 
 
 class FakeDiscord:
@@ -241,13 +287,18 @@ class FakeDiscord:
         self._by_token: dict[str, Interaction] = {}
         self._failures: list[_Failure] = []
 
-        self.identify: Json | None = None
+        self.guilds: dict[str, str] = {self.guild_id: "Test Guild"}  # id -> name
+        self.identify: Json | None = None  # the latest IDENTIFY payload
+        self.identifies: list[Json] = []
         self.gateway_query: dict[str, str] = {}
         self.resumes = 0
-        self.seq = 0
-        self._ws: web.WebSocketResponse | None = None
+        self.sessions: dict[int, GatewaySession] = {}  # by shard id
+        self.undelivered: list[tuple[str, Json]] = []  # events for a shard with no session
+        self.recommended_shards = 1  # what GET /gateway/bot advises
+        self._session_ids = itertools.count(1)
+        self._holds: list[_Hold] = []
         self._changed = asyncio.Condition()
-        self._watched: asyncio.Task[Any] | None = None
+        self._watched: list[asyncio.Task[Any]] = []
         self._runner: web.AppRunner | None = None
         self._background: set[asyncio.Task[Any]] = set()
         self.port = 0
@@ -262,21 +313,37 @@ class FakeDiscord:
         mentionable: bool = False,
         position: int = 1,
         managed: bool = False,
+        guild_id: str | None = None,
     ) -> Role:
         role = Role(role_id or snowflake(), name, permissions, mentionable, position, managed)
+        role.guild_id = guild_id or self.guild_id
         self.roles[role.id] = role
         return role
+
+    def add_guild(self, name: str, *, shard: int = 0, shard_count: int = 1) -> str:
+        """Another guild with the bot in it, on `shard` of `shard_count` (its id decides).
+
+        Every member of the first guild is a member here too, with no roles; permissions
+        are the first guild's. Add before the bot connects so READY lists it.
+        """
+        guild_id = snowflake(shard=shard, shard_count=shard_count)
+        self.guilds[guild_id] = name
+        self._role("@everyone", MEMBER_DEFAULT, role_id=guild_id, position=0, guild_id=guild_id)
+        bot_role = self._role("Vyzov Bot", MEMBER_DEFAULT, managed=True, guild_id=guild_id)
+        bot_role.bot_id = self.app_id
+        self.members[self.bot_user["id"]].append(bot_role.id)
+        return guild_id
 
     def add_role(self, name: str, permissions: int = 0, *, mentionable: bool = False) -> Role:
         """A guild role; add before the bot connects so GUILD_CREATE carries it."""
         return self._role(name, permissions, mentionable=mentionable, position=len(self.roles))
 
-    def add_channel(self, name: str) -> str:
+    def add_channel(self, name: str, *, guild: str | None = None) -> str:
         cid = snowflake()
         self.channels[cid] = {
             "id": cid,
             "type": 0,
-            "guild_id": self.guild_id,
+            "guild_id": guild or self.guild_id,
             "name": name,
             "position": len(self.channels),
             "permission_overwrites": [],
@@ -307,9 +374,13 @@ class FakeDiscord:
             perms |= self.roles[role_id].permissions
         return (1 << 53) - 1 if perms & ADMINISTRATOR else perms
 
-    def member_payload(self, user: Json, *, with_user: bool = True) -> Json:
+    def member_payload(
+        self, user: Json, *, with_user: bool = True, guild_id: str | None = None
+    ) -> Json:
+        guild_id = guild_id or self.guild_id
+        roles = [r for r in self.members.get(user["id"], []) if self.roles[r].guild_id == guild_id]
         member: Json = {
-            "roles": list(self.members.get(user["id"], [])),
+            "roles": roles,
             "nick": None,
             "avatar": None,
             "banner": None,
@@ -325,25 +396,30 @@ class FakeDiscord:
             member["user"] = user
         return member
 
-    def guild_payload(self) -> Json:
-        members = [self.member_payload(u) for u in self.users.values() if u["id"] in self.members]
+    def guild_payload(self, guild_id: str | None = None) -> Json:
+        guild_id = guild_id or self.guild_id
+        members = [
+            self.member_payload(u, guild_id=guild_id)
+            for u in self.users.values()
+            if u["id"] in self.members
+        ]
         return {
             **dict.fromkeys(_GUILD_NULLS),
             **{key: [] for key in _GUILD_LISTS},
             **dict.fromkeys(_GUILD_ZEROS, 0),
-            "id": self.guild_id,
-            "name": "Test Guild",
+            "id": guild_id,
+            "name": self.guilds[guild_id],
             "owner_id": self.owner["id"],
             "afk_timeout": 300,
             "preferred_locale": "en-US",
             "premium_progress_bar_enabled": False,
-            "roles": [r.payload() for r in self.roles.values()],
+            "roles": [r.payload() for r in self.roles.values() if r.guild_id == guild_id],
             "joined_at": iso_now(),
             "large": False,
             "unavailable": False,
             "member_count": len(members),  # == len(members): discord.py sees the guild chunked
             "members": members,
-            "channels": list(self.channels.values()),
+            "channels": [c for c in self.channels.values() if c["guild_id"] == guild_id],
         }
 
     def dm_channel(self, user: Json) -> str:
@@ -379,21 +455,29 @@ class FakeDiscord:
     async def close(self) -> None:
         for task in list(self._background):
             task.cancel()
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for hold in self._holds:
+            hold.release.set()
+        for session in self.sessions.values():
+            if session.ws is not None and not session.ws.closed:
+                await session.ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
     def watch(self, task: asyncio.Task[Any]) -> None:
-        """Fail every wait as soon as this task (the bot's `connect()`) ends."""
-        self._watched = task
+        """Fail every wait as soon as this task (a bot's `connect()`) ends."""
+        self._watched.append(task)
+
+    def unwatch(self, task: asyncio.Task[Any]) -> None:
+        """The bot is being closed on purpose: its task may end now."""
+        if task in self._watched:
+            self._watched.remove(task)
 
     def check_alive(self) -> None:
-        """Fail if the watched connect task has died (a gateway handler raised, pitfall 4)."""
-        task = self._watched
-        if task is not None and task.done():
-            error = None if task.cancelled() else task.exception()
-            raise AssertionError(f"the bot's gateway connection task has ended: {error!r}")
+        """Fail if a watched connect task has died (a gateway handler raised, pitfall 4)."""
+        for task in self._watched:
+            if task.done():
+                error = None if task.cancelled() else task.exception()
+                raise AssertionError(f"the bot's gateway connection task has ended: {error!r}")
 
     async def _notify(self) -> None:
         async with self._changed:
@@ -418,12 +502,12 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
         self.gateway_query = dict(request.query)
         if request.query.get("v") != "10" or request.query.get("encoding") != "json":
             await ws.close(code=4012, message=b"Invalid API version")
             return ws
         await self._send(ws, {"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        session: GatewaySession | None = None
         async for frame in ws:
             if frame.type != aiohttp.WSMsgType.TEXT:
                 continue
@@ -435,35 +519,75 @@ class FakeDiscord:
                 if data.get("token") != self.token:
                     await ws.close(code=4004, message=b"Authentication failed")
                     break
-                self.identify = data
-                await self._ready(ws)
+                shard_id, count = data.get("shard") or (0, 1)
+                if not 0 <= shard_id < count:
+                    await ws.close(code=4010, message=b"Invalid shard")
+                    break
+                session = self._new_session(ws, request, data, (shard_id, count))
+                await self._ready(session)
             elif op == 6:
-                self.resumes += 1
-                await self.dispatch("RESUMED", {})
-            elif op == 8:
-                await self.dispatch("GUILD_MEMBERS_CHUNK", self._chunk(data))
+                session = await self._resume(ws, request, data)
+                if session is None:  # unknown or invalidated session: start a new one
+                    await self._send(ws, {"op": 9, "d": False, "s": None, "t": None})
+            elif op == 8 and session is not None:
+                await self._deliver(session, "GUILD_MEMBERS_CHUNK", self._chunk(data))
+        await self._notify()
         return ws
 
-    async def _ready(self, ws: web.WebSocketResponse) -> None:
+    def _new_session(
+        self, ws: web.WebSocketResponse, request: web.Request, data: Json, shard: tuple[int, int]
+    ) -> GatewaySession:
+        self.identify = data
+        self.identifies.append(data)
+        session = GatewaySession(shard, f"fake-session-{next(self._session_ids)}", data)
+        session.ws, session.request = ws, request
+        self.sessions[shard[0]] = session
+        return session
+
+    async def _resume(
+        self, ws: web.WebSocketResponse, request: web.Request, data: Json
+    ) -> GatewaySession | None:
+        """Replay what the session missed after the bot's last sequence, then RESUMED."""
+        found = [s for s in self.sessions.values() if s.session_id == data.get("session_id")]
+        if data.get("token") != self.token or not found:
+            return None
+        session, last = found[0], int(data.get("seq") or 0)
+        if session.sent and session.sent[0]["s"] > last + 1:
+            return None  # older than what is kept: Discord cannot resume it either
+        while missed := [frame for frame in session.sent if frame["s"] > last]:
+            for frame in missed:
+                await self._send(ws, frame)
+                last = frame["s"]
+        # no await since the last check: nothing dispatched meanwhile can be skipped
+        session.ws, session.request = ws, request
+        self.resumes += 1
+        await self._deliver(session, "RESUMED", {})
+        return session
+
+    async def _ready(self, session: GatewaySession) -> None:
+        shard_id, count = session.shard
+        guilds = [g for g in self.guilds if shard_of(g, count) == shard_id]
         ready = {
             "v": 10,
             "user": {**self.bot_user, "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": self.guild_id, "unavailable": True}],
-            "session_id": "fake-session",
+            "guilds": [{"id": g, "unavailable": True} for g in guilds],
+            "session_id": session.session_id,
             "resume_gateway_url": self.gateway_url,
-            "shard": [0, 1],
+            "shard": [shard_id, count],
             "application": {"id": self.app_id, "flags": 0},
             "private_channels": [],
             "relationships": [],
         }
-        await self.dispatch("READY", ready)
-        await self.dispatch("GUILD_CREATE", self.guild_payload())
+        await self._deliver(session, "READY", ready)
+        for guild_id in guilds:
+            await self._deliver(session, "GUILD_CREATE", self.guild_payload(guild_id))
         await self._notify()
 
     def _chunk(self, data: Json) -> Json:
+        guild_id = str(data.get("guild_id") or self.guild_id)
         return {
-            "guild_id": self.guild_id,
-            "members": self.guild_payload()["members"],
+            "guild_id": guild_id,
+            "members": self.guild_payload(guild_id)["members"],
             "chunk_index": 0,
             "chunk_count": 1,
             "nonce": data.get("nonce"),
@@ -475,23 +599,52 @@ class FakeDiscord:
 
     @property
     def connected(self) -> bool:
-        return self.identify is not None and self._ws is not None and not self._ws.closed
+        return any(session.open for session in self.sessions.values())
+
+    @property
+    def seq(self) -> int:
+        """The last sequence number sent on shard 0 (the only shard of an unsharded bot)."""
+        session = self.sessions.get(0)
+        return session.seq if session is not None else 0
+
+    def session_for(self, data: Json) -> GatewaySession | None:
+        """The session Discord would send this event on: its guild's shard (DMs: shard 0)."""
+        if not self.sessions:
+            return None
+        count = next(iter(self.sessions.values())).shard[1]
+        guild_id = data.get("guild_id")
+        return self.sessions.get(shard_of(guild_id, count) if guild_id else 0)
 
     async def dispatch(self, event: str, data: Json) -> int:
-        """Send a gateway event as Discord would for this bot's intents; returns its sequence."""
-        assert self._ws is not None, "the bot has not connected"
-        assert not self._ws.closed, "the bot's gateway connection is closed"
-        if event == "MESSAGE_CREATE":
-            delivered = self._as_delivered(data)
-            if delivered is None:
-                return self.seq
-            data = delivered
-        self.seq += 1
-        await self._send(self._ws, {"op": 0, "t": event, "s": self.seq, "d": data})
-        return self.seq
+        """Send a gateway event as Discord would for this bot's intents; returns its sequence.
 
-    def _as_delivered(self, message: Json) -> Json | None:
-        intents = int((self.identify or {}).get("intents", 0))
+        While a session's connection is down, its events are kept for the RESUME (as Discord
+        does); an event for a shard with no session (another process's, or an invalidated
+        one) is not delivered and goes to `undelivered`.
+        """
+        assert self.identifies, "the bot has not connected"
+        session = self.session_for(data)
+        if session is None:
+            self.undelivered.append((event, data))
+            return 0
+        if event == "MESSAGE_CREATE":
+            delivered = self._as_delivered(data, session)
+            if delivered is None:
+                return session.seq
+            data = delivered
+        return await self._deliver(session, event, data)
+
+    async def _deliver(self, session: GatewaySession, event: str, data: Json) -> int:
+        session.seq += 1
+        frame = {"op": 0, "t": event, "s": session.seq, "d": data}
+        session.sent.append(frame)
+        if session.ws is not None and not session.ws.closed:
+            with contextlib.suppress(ConnectionError):  # closing: the RESUME replays it
+                await self._send(session.ws, frame)
+        return session.seq
+
+    def _as_delivered(self, message: Json, session: GatewaySession) -> Json | None:
+        intents = int(session.identify.get("intents", 0))
         in_guild = "guild_id" in message
         if not intents & (INTENT_GUILD_MESSAGES if in_guild else INTENT_DIRECT_MESSAGES):
             return None
@@ -502,10 +655,35 @@ class FakeDiscord:
         blank = {"content": "", "embeds": [], "attachments": [], "components": []}
         return {**message, **blank}
 
-    async def request_reconnect(self) -> None:
+    async def request_reconnect(self, *, shard: int = 0) -> None:
         """Ask the bot to reconnect and resume (gateway op 7)."""
-        assert self._ws is not None
-        await self._send(self._ws, {"op": 7, "d": None, "s": None, "t": None})
+        ws = self.sessions[shard].ws
+        assert ws is not None
+        await self._send(ws, {"op": 7, "d": None, "s": None, "t": None})
+
+    async def drop(
+        self, *, shard: int = 0, code: int | None = 4000, resumable: bool = True
+    ) -> None:
+        """Drop the gateway connection of `shard`, as a network fault or Discord would.
+
+        `code=None` cuts the TCP connection with no close frame (the bot sees 1006);
+        otherwise the connection is closed with `code` (4000: "unknown error, reconnect").
+        With `resumable=False` the session is invalidated too (as after close code 4009,
+        "session timed out"): a RESUME is refused (op 9) and the bot must IDENTIFY again, and
+        events until then are lost, as on Discord.
+        """
+        session = self.sessions[shard]
+        ws, request = session.ws, session.request
+        session.ws = None  # from now on events wait for the RESUME
+        if not resumable:
+            del self.sessions[shard]
+        if code is None:
+            assert request is not None
+            assert request.transport is not None
+            request.transport.abort()
+        elif ws is not None:
+            await ws.close(code=code, message=b"dropped by the test")
+        await self._notify()
 
     # --- payloads the tests push --------------------------------------------------------
     def message(
@@ -526,7 +704,7 @@ class FakeDiscord:
                 "type": 0,
                 "message_id": reply_to["id"],
                 "channel_id": reply_to["channel_id"],
-                **({"guild_id": self.guild_id} if not dm else {}),
+                **({"guild_id": reply_to["guild_id"]} if "guild_id" in reply_to else {}),
             }
             message["referenced_message"] = reply_to
             if ping_reply and reply_to["author"]["id"] not in {
@@ -562,8 +740,9 @@ class FakeDiscord:
             "flags": int(body.get("flags") or 0),
         }
         if in_guild:
-            message["guild_id"] = self.guild_id
-            message["member"] = self.member_payload(author, with_user=False)
+            guild_id = self.channels[channel]["guild_id"]
+            message["guild_id"] = guild_id
+            message["member"] = self.member_payload(author, with_user=False, guild_id=guild_id)
         else:
             message["channel_type"] = 1
         if body.get("message_reference"):
@@ -710,11 +889,12 @@ class FakeDiscord:
             payload["context"] = 1
             payload["authorizing_integration_owners"] = {"0": self.guild_id}
         else:
-            member = self.member_payload(user)
+            guild_id = self.channels[channel]["guild_id"]
+            member = self.member_payload(user, guild_id=guild_id)
             member["permissions"] = str(self.permissions(user["id"]))
             payload["member"] = member
-            payload["guild_id"] = self.guild_id
-            payload["guild"] = {"id": self.guild_id, "locale": "en-US", "features": []}
+            payload["guild_id"] = guild_id
+            payload["guild"] = {"id": guild_id, "locale": "en-US", "features": []}
             payload["guild_locale"] = "en-US"
             payload["channel"] = {**self.channels[channel], "permissions": member["permissions"]}
             payload["context"] = 0
@@ -792,8 +972,52 @@ class FakeDiscord:
         message: str = "Missing Permissions",
         times: int | None = None,
     ) -> None:
-        """Make matching requests fail as Discord would (default: missing permissions)."""
-        self._failures.append(_Failure(method, re.compile(path), status, code, message, times))
+        """Make matching requests fail as Discord would (default: missing permissions).
+
+        discord.py retries 500, 502, 504 and 524 (after 1, 3, 5 ... seconds, five tries in
+        all); other statuses raise at once (403: `discord.Forbidden`).
+        """
+        body = {"message": message, "code": code}
+        self._failures.append(_Failure(method, re.compile(path), status, body, {}, times))
+
+    def rate_limit(
+        self,
+        method: str,
+        path: str,
+        *,
+        retry_after: float = 0.2,
+        scope: str = "user",
+        times: int | None = 1,
+    ) -> None:
+        """Answer matching requests with 429 as Discord does: body `retry_after` (seconds) and
+        `global`, headers Retry-After and X-RateLimit-* (scope "user" or "shared": that
+        route's bucket; "global": every request of the bot), and Via (without it discord.py
+        takes a 429 for a Cloudflare ban and gives up)."""
+        is_global = scope == "global"
+        headers = {
+            "Retry-After": str(math.ceil(retry_after)),
+            "X-RateLimit-Scope": scope,
+            "Via": "1.1 google",
+        }
+        if is_global:
+            headers["X-RateLimit-Global"] = "true"
+        else:
+            headers |= {
+                "X-RateLimit-Limit": "5",
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
+                "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+                "X-RateLimit-Bucket": "fake" + re.sub(r"\W", "", path)[:24],
+            }
+        body = {"message": "You are being rate limited.", "retry_after": retry_after}
+        body |= {"global": is_global, **({"code": 0} if is_global else {})}
+        self._failures.append(_Failure(method, re.compile(path), 429, body, headers, times))
+
+    def hold(self, method: str, path: str) -> asyncio.Event:
+        """Keep matching requests waiting (recorded, unanswered) until the event is set."""
+        release = asyncio.Event()
+        self._holds.append(_Hold(method, re.compile(path), release))
+        return release
 
     # --- REST -----------------------------------------------------------------------------
     async def _rest(self, request: web.Request) -> web.StreamResponse:
@@ -816,8 +1040,13 @@ class FakeDiscord:
             body,
             ctype,
             request.headers.get("Authorization"),
+            at=time.monotonic(),
         )
         self.calls.append(call)
+        for hold in self._holds:
+            if hold.method == call.method and hold.path.fullmatch(call.path):
+                await self._notify()
+                await hold.release.wait()
         try:
             response = self._injected(call) or await self._route(call)
         except RefusedError as refusal:
@@ -836,7 +1065,9 @@ class FakeDiscord:
                         continue
                     failure.times -= 1
                 call.reason = f"injected {failure.status}"
-                return _json({"message": failure.message, "code": failure.code}, failure.status)
+                response = _json(failure.body, failure.status)
+                response.headers.update(failure.headers)
+                return response
         return None
 
     async def _route(self, call: Call) -> web.Response:
@@ -850,7 +1081,8 @@ class FakeDiscord:
             return _json(self._application())
         if m == "GET" and p in ("/gateway", "/gateway/bot"):
             limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-            return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
+            shards = self.recommended_shards
+            return _json({"url": self.gateway_url, "shards": shards, "session_start_limit": limit})
         if match := re.fullmatch(r"/applications/(\d+)(?:/guilds/(\d+))?/commands", p):
             return self._commands(call, match.group(2) or "global")
         if m == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages", p)):
@@ -1088,11 +1320,14 @@ _BUSY_TASKS = (
 
 
 @contextlib.asynccontextmanager
-async def running(client: discord.Client, fake: FakeDiscord) -> AsyncIterator[asyncio.Task[None]]:
+async def running(
+    client: discord.Client, fake: FakeDiscord, *, reconnect: bool = False
+) -> AsyncIterator[asyncio.Task[None]]:
     """Log `client` in to the fake, connect it to the fake gateway and wait until it is ready.
 
     discord.py keeps the REST base and the gateway address in class attributes (process-wide),
     so they are pointed at the fake only for the duration, and one fake serves one test.
+    Without `reconnect`, a dropped gateway connection ends the client (and fails the test).
     """
     old_base, old_gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
     Route.BASE = fake.api_base
@@ -1100,13 +1335,16 @@ async def running(client: discord.Client, fake: FakeDiscord) -> AsyncIterator[as
     task: asyncio.Task[None] | None = None
     try:
         await client.login(fake.token)
-        task = asyncio.create_task(client.connect(reconnect=False), name="test: bot connect")
+        connect = client.connect(reconnect=reconnect)
+        task = asyncio.create_task(connect, name="test: bot connect")
         fake.watch(task)
         await fake.until(client.is_ready, 5.0, "the bot to become ready")
         yield task
         await settle(client, fake)  # nothing still in flight when the test's checks run
         fake.check_alive()
     finally:
+        if task is not None:
+            fake.unwatch(task)
         await client.close()
         if task is not None:
             with contextlib.suppress(Exception, asyncio.CancelledError):
@@ -1120,11 +1358,17 @@ async def settle(client: discord.Client, fake: FakeDiscord, within: float = 5.0)
     Used to show that the bot did *not* answer something, without sleeping for a guess.
     """
 
+    def behind(session: GatewaySession) -> bool:
+        try:  # one websocket per shard (a plain Client has one, whatever the shard id)
+            ws = client._get_websocket(shard_id=session.shard[0])
+        except KeyError:
+            return False  # a shard this client does not run (another "process")
+        return ws is None or (ws.sequence or 0) < session.seq
+
     def busy() -> bool:
-        ws = client.ws
-        behind = ws is None or (ws.sequence or 0) < fake.seq or bool(fake._background)
+        late = any(behind(s) for s in fake.sessions.values()) or not fake.sessions
         names = (t.get_name() for t in asyncio.all_tasks() if not t.done())
-        return behind or any(n.startswith(_BUSY_TASKS) for n in names)
+        return late or bool(fake._background) or any(n.startswith(_BUSY_TASKS) for n in names)
 
     quiet = 0
     while quiet < 3:  # a handler may start another: quiet three polls in a row

@@ -56,7 +56,7 @@ async def test_commands_are_synced_to_the_dev_guild_with_real_descriptions(
     )
     admin = registered["kb"]
     assert int(admin["default_member_permissions"]) == discord.Permissions(manage_guild=True).value
-    assert {o["name"] for o in admin["options"]} == {"reload", "status"}
+    assert {o["name"] for o in admin["options"]} == {"reload", "status", "misses"}
     assert admin.get("contexts") == [0]  # guild only
 
 

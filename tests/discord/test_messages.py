@@ -72,7 +72,9 @@ async def test_a_mention_is_answered_with_the_engines_answer(vyzov: Running) -> 
     version = vyzov.bot.knowledge.kb.version
     assert_cited_answer(only_embed(call), vyzov.expected(QUESTION), version)
     assert call.json["message_reference"]["message_id"] == int(asked["id"])
-    assert call.json.get("components", []) == []
+    # an answer offers only its feedback row: 👍, 👎 and "why this answer?"
+    [row] = call.json["components"]
+    assert [c["custom_id"].split(":")[1] for c in row["components"]] == ["up", "down", "why"]
     assert_no_pings(call, vyzov.fake.created[-1])
 
 

@@ -44,6 +44,12 @@ class Answers(commands.Cog):
             log.debug("Cooldown: not answering user %s", message.author.id)
             return
         answering.remember(self.bot.conversations, key, answer)
+        self.bot.feedback.after_answer(
+            answer,
+            asker_id=message.author.id,
+            guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+        )
         await self._send(message, answer)
 
     async def _send(self, message: discord.Message, answer: answering.Answer) -> None:
@@ -78,6 +84,12 @@ class Answers(commands.Cog):
             self.bot.knowledge.current, question, fallback=fallback, context=context
         )
         answering.remember(self.bot.conversations, key, answer)
+        self.bot.feedback.after_answer(
+            answer,
+            asker_id=interaction.user.id,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+        )
         await send_answer(interaction, answer)
 
     @ask.autocomplete("question")
