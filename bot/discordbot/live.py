@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.engine import Engine
+from bot.core.language import detector
 from bot.core.loader import KnowledgeBase, KnowledgeBaseError, Problem, load
 from bot.core.validation import problems as kb_problems
 
@@ -56,6 +57,7 @@ def validated(directory: Path) -> Snapshot:
     problems = kb_problems(engine)
     if problems:
         raise KnowledgeBaseError(problems)
+    detector(kb)  # built here, off the event loop, not on the first question after a reload
     return Snapshot(kb, engine, dt.datetime.now(dt.UTC))
 
 
