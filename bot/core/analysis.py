@@ -162,6 +162,11 @@ class Lexicon:
             chosen = replace(chosen, entities=tuple(before))
         return replace(chosen, context_entities=tuple(context), more_questions=later)
 
+    def read_entry_text(self, text: str) -> Reading:
+        """A knowledge-base phrasing or keyword, taken whole: no typo correction, no splitting
+        into questions, no command check (faster to index, and a phrasing is one question)."""
+        return self._read_segment(text.casefold(), correct_typos=False)
+
     def _is_command(self, text: str) -> bool:
         opening = [surface(w) for w in words(text)[:3]]
         return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))

@@ -92,7 +92,7 @@ class Engine:
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
         readings = {
-            entry.id: [self.lexicon.read(p, correct_typos=False) for p in entry.phrasings]
+            entry.id: [self.lexicon.read_entry_text(p) for p in entry.phrasings]
             for entry in kb.entries.values()
         }
         self.lexicon.set_concept_vocabulary(
@@ -100,7 +100,7 @@ class Engine:
         )
         self._indexed: list[_Indexed] = []
         for entry in kb.entries.values():
-            keyword_readings = [self.lexicon.read(k, correct_typos=False) for k in entry.keywords]
+            keyword_readings = [self.lexicon.read_entry_text(k) for k in entry.keywords]
             phrasings = tuple(
                 (text, frozenset(r.concepts) | {_entity_token(e) for e in r.entities})
                 for text, r in zip(entry.phrasings, readings[entry.id], strict=True)
