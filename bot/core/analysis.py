@@ -341,8 +341,11 @@ def _correct_cached(lex: Lexicon, token: str) -> str:
     if len(token) < 7:
         hit = _one_slip(token, candidates)
     else:
+        # two slips in a long word, but with its first two letters kept: "altitude" is a word
+        # of its own, not a misspelt "attitude"
+        same_start = [word for word in candidates if word[:2] == token[:2]]
         found = process.extractOne(
-            token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
+            token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
         hit = found[0] if found else None
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
