@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.core.analysis import Lexicon, Reading
@@ -74,6 +74,7 @@ class _Indexed:
     phrasing_weights: tuple[float, ...] = ()
     shortest: float = 0.0  # weight of the lightest phrasing
     keys: frozenset[str] = frozenset()  # topic words and entity tokens, as in the postings
+    phrasings_with: dict[str, tuple[int, ...]] = field(default_factory=dict)  # key -> phrasings
 
 
 class Engine:
@@ -141,6 +142,7 @@ class Engine:
                 i,
                 shortest=min(i.phrasing_weights),
                 keys=i.vocabulary | {_entity_token(e) for e in i.entities},
+                phrasings_with=_phrasings_by_key(i.phrasings),
             )
             for i in self._indexed
         ]
@@ -219,11 +221,14 @@ class Engine:
                 pool.update(self._postings[key][: 4 * CANDIDATE_LIMIT])
         asked = sum(weights.values())
 
+        asked_keys = frozenset(known)
+        idf = self._idf.__getitem__
+
         def rough(position: int) -> tuple[float, int]:
             # shared weight against the entry's shortest phrasing: raw overlap ties whenever
             # the question only names a work, and the limit would cut at random
             item = self._indexed[position]
-            shared = sum(self._idf[key] for key in known if key in item.keys)
+            shared = sum(map(idf, asked_keys & item.keys))
             return shared / (asked + item.shortest), -position
 
         best_first = heapq.nlargest(CANDIDATE_LIMIT, pool, key=rough)
@@ -250,14 +255,16 @@ class Engine:
         covered = sum(weights[c] for c in concepts if c in item.vocabulary)
         coverage = covered / total if total else None
 
-        question_keys = weights.keys()
         question_weight = sum(weights.values())
+        shared: dict[int, float] = defaultdict(float)  # only phrasings sharing a word can score
+        for key, weight in weights.items():
+            for index in item.phrasings_with.get(key, ()):
+                shared[index] += weight
         dice, phrasing = 0.0, item.phrasings[0][0]
-        for (text, keys), own_weight in zip(item.phrasings, item.phrasing_weights, strict=True):
-            shared = sum(weights[k] for k in question_keys & keys)
-            value = 2 * shared / (question_weight + own_weight or 1.0)
+        for index in sorted(shared):  # in phrasing order, so ties keep the earlier phrasing
+            value = 2 * shared[index] / (question_weight + item.phrasing_weights[index] or 1.0)
             if value > dice:
-                dice, phrasing = value, text
+                dice, phrasing = value, item.phrasings[index][0]
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
         score *= self._entity_fit(reading, item)
@@ -286,6 +293,16 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+def _phrasings_by_key(
+    phrasings: tuple[tuple[str, frozenset[str]], ...],
+) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for index, (_, keys) in enumerate(phrasings):
+        for key in keys:
+            found[key].append(index)
+    return {key: tuple(indexes) for key, indexes in found.items()}
 
 
 def _entity_token(entity_id: str) -> str:
