@@ -97,6 +97,8 @@ PHRASES: dict[str, str] = {
     "vyyti v otkrytyy kosmos": "spacewalk",
     "otkrytyy kosmos": "spacewalk",
     "up there": "in orbit",
+    "picked it up": "acquired it",
+    "picked up": "acquired",
     "every scene": "whole film",
     "all of it": "whole",  # "how long was she up there?": in space, not the trip up
     # "лет" reads as the English filler "let" once transliterated
@@ -231,6 +233,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "фильмография", "filmy", "filmov", "filmakh", "filmografiya"),
     ("whole", "entire", "entirely", "весь", "вся", "целиком", "полностью", "ves", "vsya",
      "tselikom", "polnostyu"),
+    ("deal", "deals", "acquired", "acquire", "bought", "buy", "signed", "sign", "contract",
+     "сделка", "сделку", "контракт", "sdelka", "kontrakt"),
     ("success", "successful", "hit", "flop", "flopped", "popular", "popularity", "успех",
      "успешный", "провал", "провалился", "uspekh", "proval"),
     ("age", "aged", "old", "older", "oldest", "young", "younger", "youngest", "возраст",
