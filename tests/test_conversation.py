@@ -123,6 +123,17 @@ def test_without_a_context_a_follow_up_asks_which_film(engine):
         assert answer(engine, question, today=TODAY).status == "ambiguous", question
 
 
+def test_and_the_role_asks_the_last_question_about_that_person_never_who_it_is(engine):
+    # the fixture knows who directed the film, but not when the director was born
+    replies = dialogue(engine, "when was peresild born", "and the director?")
+    assert entries(replies) == ["challenge-birth-peresild", "abstained"]
+
+
+def test_and_who_is_the_role_still_asks_who(engine):
+    replies = dialogue(engine, "when did vyzov come out", "and who was the director?")
+    assert entries(replies) == ["challenge-release", "challenge-director"]
+
+
 def test_a_question_naming_its_film_ignores_the_context(engine):
     replies = dialogue(engine, "who directed vyzov", "who directs cruise space movie")
     assert entries(replies) == ["challenge-director", "cruise-director"]

@@ -54,6 +54,17 @@ BACK_WORDS = (
 WORK_WORDS = frozenset("it its itself он его него нём нем ego nego".split())
 # Openings of a question that continues the last one: "and ...", "what about ...", "а ...".
 FOLLOW_UP_OPENERS = ("and", "also", "what about", "how about", "а", "и", "а что", "ну а")
+# "and the director?" after "how long was she up there?": the same question about someone
+# else, named by their role, not a question about the role itself
+ROLE_WORDS = frozenset(
+    """
+    director actress actor cosmonaut cosmonauts commander cameraman cinematographer producer
+    composer writer screenwriter editor pilot
+    режиссёр режиссер режиссёра режиссера актриса актрисы актёр актер командир командира
+    оператор оператора продюсер композитор сценарист
+    rezhisser rezhissera aktrisa akter komandir operator prodyuser kompozitor stsenarist
+    """.split()
+)
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
 
 K = TypeVar("K", bound=Hashable)
@@ -188,6 +199,18 @@ def resolve(
     needs_work = refers_back(question) or (thin and bool(WORK_WORDS & set(tokens)))
     if context is None or context.work is None:
         return (Resolved(reading, needs_work=needs_work),)
+    opening = " ".join(tokens[:2])
+    continues = any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
+    bare = reading.qtype is None  # "and the director?"; "and who is the director?" asks who
+    if continues and bare and ROLE_WORDS & set(tokens) and len(reading.concepts) <= 1:
+        # only this reading: answering "who is the director?" instead would be a wrong answer
+        asked = replace(
+            reading,
+            concepts=tuple(dict.fromkeys((*context.concepts, *reading.concepts))),
+            qtype=context.qtype,
+            context_entities=(*reading.context_entities, context.work),
+        )
+        return (Resolved(asked),)
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
