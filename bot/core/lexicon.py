@@ -97,6 +97,9 @@ PHRASES: dict[str, str] = {
     "vyyti v otkrytyy kosmos": "spacewalk",
     "otkrytyy kosmos": "spacewalk",
     "up there": "in orbit",
+    "ended up": "",  # "how much of it ended up in the film": no ending, no landing
+    "end up": "",
+    "ends up": "",
     "picked it up": "acquired it",
     "picked up": "acquired",
     "every scene": "whole film",
