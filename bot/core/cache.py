@@ -2,9 +2,10 @@
 
 Building the engine (YAML, validation, reading every phrasing) costs a few hundred
 milliseconds; unpickling the result costs about ten. The cache key covers every byte the
-result depends on: all files under the knowledge directory, the engine's own source code
-and the Python version. A changed file, a new release or a corrupt cache file only means a
-rebuild, never a stale answer, and a cache that cannot be written is skipped silently.
+result depends on: all files under the knowledge directory, the engine's own source code,
+the versions of the libraries that shape the index, and the Python version. A changed file,
+a new release or a corrupt cache file only means a rebuild, never a stale answer, and a
+cache that cannot be written is skipped silently.
 The cache lives in the user's own cache directory, which only that user can write.
 """
 
@@ -15,11 +16,13 @@ import os
 import pickle
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from bot.core.engine import Engine
 from bot.core.loader import load
 
+LIBRARIES = ("PyStemmer", "stop-words", "rapidfuzz", "pydantic", "PyYAML")
 KEEP_FILES = 4  # older cache files are removed: a few knowledge versions side by side
 _CORE = Path(__file__).resolve().parent
 
@@ -32,6 +35,11 @@ def cache_dir() -> Path:
 def cache_key(directory: Path) -> str:
     """A digest of everything the built engine depends on."""
     digest = hashlib.sha256(sys.version.encode())
+    for package in LIBRARIES:  # their word lists and stemmers shape the index too
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
     for root, label in ((_CORE, "core"), (Path(directory), "knowledge")):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if root is _CORE and path.suffix != ".py":
