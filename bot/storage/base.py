@@ -2,11 +2,50 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any
 
-from bot.core.feedback import DownvotedAnswer, MissRecord, VoteRecord, downvoted
+from bot.core.feedback import DownvotedAnswer, MissRecord, ScoredEntry, VoteRecord, downvoted
 
 DAY_SECONDS = 86_400.0
+
+
+def since(days: float) -> dt.datetime:
+    """The moment `days` ago: records from then on are in a report, older ones are purged."""
+    return dt.datetime.now(dt.UTC) - dt.timedelta(seconds=days * DAY_SECONDS)
+
+
+def miss_from_row(
+    row: Sequence[Any], candidates: tuple[ScoredEntry, ...], at: dt.datetime
+) -> MissRecord:
+    """A row of SELECT_MISSES, with its candidates and time already in Python types."""
+    question, lang, status, confidence, _, guild_id, channel_id, _ = row
+    return MissRecord(
+        question=question,
+        lang=lang,
+        status=status,
+        confidence=float(confidence),
+        candidates=candidates,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        at=at,
+    )
+
+
+def vote_from_row(row: Sequence[Any], at: dt.datetime) -> VoteRecord:
+    """A row of SELECT_VOTES, with its time already a datetime."""
+    answer_id, entry_id, user_hash, up, reason, question, _ = row
+    return VoteRecord(
+        answer_id=answer_id,
+        entry_id=entry_id,
+        user_hash=user_hash,
+        up=bool(up),
+        reason=reason,
+        question=question,
+        at=at,
+    )
 
 
 class StoreError(Exception):

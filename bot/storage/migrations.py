@@ -96,6 +96,18 @@ ON CONFLICT (answer_id, user_hash) DO UPDATE SET
 """
 
 
+# The same reads in both; rows come back in the column order `miss_from_row` / `vote_from_row`
+# (bot/storage/base.py) take.
+SELECT_MISSES = (
+    "SELECT question, lang, status, confidence, candidates, guild_id, channel_id, at "
+    "FROM misses WHERE at >= {p} ORDER BY at DESC, id DESC"
+)
+SELECT_VOTES = (
+    "SELECT answer_id, entry_id, user_hash, up, reason, question, at FROM votes "
+    "WHERE at >= {p} ORDER BY at DESC"
+)
+
+
 def latest(dialect: Dialect) -> int:
     return len(MIGRATIONS[dialect])
 

@@ -8,7 +8,6 @@ process migrates and the others wait for it.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Any
 
 import psycopg
@@ -16,17 +15,13 @@ from psycopg import conninfo
 
 from bot.core.feedback import MissRecord, VoteRecord
 from bot.storage import migrations
-from bot.storage.base import DAY_SECONDS, Store, StoreError
+from bot.storage.base import Store, StoreError, miss_from_row, since, vote_from_row
 from bot.storage.sqlite import candidates_from, candidates_json
 
 CONNECT_TIMEOUT = 5  # seconds; a store that does not answer must not hold up shutdown for long
 MIGRATION_LOCK = 0x76797A6F76  # "vyzov": one number for pg_advisory_xact_lock
 
 Connection = psycopg.AsyncConnection[tuple[Any, ...]]
-
-
-def _since(days: float) -> dt.datetime:
-    return dt.datetime.now(dt.UTC) - dt.timedelta(seconds=days * DAY_SECONDS)
 
 
 class PostgresStore(Store):
@@ -112,46 +107,15 @@ class PostgresStore(Store):
         )
 
     async def misses(self, days: float) -> list[MissRecord]:
-        rows = await self._fetch(
-            "SELECT question, lang, status, confidence, candidates, guild_id, channel_id, at "
-            "FROM misses WHERE at >= %s ORDER BY at DESC, id DESC",
-            (_since(days),),
-        )
-        return [
-            MissRecord(
-                question=q,
-                lang=lang,
-                status=status,
-                confidence=float(confidence),
-                candidates=candidates_from(candidates),
-                guild_id=guild_id,
-                channel_id=channel_id,
-                at=at,
-            )
-            for q, lang, status, confidence, candidates, guild_id, channel_id, at in rows
-        ]
+        rows = await self._fetch(migrations.SELECT_MISSES.format(p="%s"), (since(days),))
+        return [miss_from_row(row, candidates_from(row[4]), row[7]) for row in rows]
 
     async def votes(self, days: float) -> list[VoteRecord]:
-        rows = await self._fetch(
-            "SELECT answer_id, entry_id, user_hash, up, reason, question, at FROM votes "
-            "WHERE at >= %s ORDER BY at DESC",
-            (_since(days),),
-        )
-        return [
-            VoteRecord(
-                answer_id=answer_id,
-                entry_id=entry_id,
-                user_hash=user_hash,
-                up=bool(up),
-                reason=reason,
-                question=question,
-                at=at,
-            )
-            for answer_id, entry_id, user_hash, up, reason, question, at in rows
-        ]
+        rows = await self._fetch(migrations.SELECT_VOTES.format(p="%s"), (since(days),))
+        return [vote_from_row(row, row[6]) for row in rows]
 
     async def purge(self, older_than_days: float) -> int:
-        cutoff = _since(older_than_days)
+        cutoff = since(older_than_days)
         async with self._lock:
             db = await self._connection()
             async with db.transaction():

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from bot.core.feedback import MissRecord, ScoredEntry, VoteRecord
 from bot.storage import migrations
-from bot.storage.base import DAY_SECONDS, Store, StoreError
+from bot.storage.base import Store, StoreError, miss_from_row, since, vote_from_row
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5_000  # another process (python -m bot misses) may hold the lock briefly
@@ -27,10 +27,6 @@ BUSY_TIMEOUT_MS = 5_000  # another process (python -m bot misses) may hold the l
 def stamp(moment: dt.datetime) -> str:
     """UTC ISO text with microseconds always present, so text order is time order."""
     return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def since(days: float) -> str:
-    return stamp(dt.datetime.now(dt.UTC) - dt.timedelta(seconds=days * DAY_SECONDS))
 
 
 def candidates_json(candidates: tuple[ScoredEntry, ...]) -> str:
@@ -137,55 +133,26 @@ class SqliteStore(Store):
         await self._run(write)
 
     async def misses(self, days: float) -> list[MissRecord]:
-        cutoff = since(days)
-
-        def read(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
-            return db.execute(
-                "SELECT question, lang, status, confidence, candidates, guild_id, channel_id, at "
-                "FROM misses WHERE at >= ? ORDER BY at DESC, id DESC",
-                (cutoff,),
-            ).fetchall()
-
-        rows = await self._run(read)
+        rows = await self._select(migrations.SELECT_MISSES, days)
         return [
-            MissRecord(
-                question=q,
-                lang=lang,
-                status=status,
-                confidence=confidence,
-                candidates=candidates_from(candidates),
-                guild_id=guild_id,
-                channel_id=channel_id,
-                at=dt.datetime.fromisoformat(at),
-            )
-            for q, lang, status, confidence, candidates, guild_id, channel_id, at in rows
+            miss_from_row(row, candidates_from(row[4]), dt.datetime.fromisoformat(row[7]))
+            for row in rows
         ]
 
     async def votes(self, days: float) -> list[VoteRecord]:
-        cutoff = since(days)
+        rows = await self._select(migrations.SELECT_VOTES, days)
+        return [vote_from_row(row, dt.datetime.fromisoformat(row[6])) for row in rows]
+
+    async def _select(self, query: str, days: float) -> list[tuple[Any, ...]]:
+        cutoff = stamp(since(days))
 
         def read(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
-            return db.execute(
-                "SELECT answer_id, entry_id, user_hash, up, reason, question, at FROM votes "
-                "WHERE at >= ? ORDER BY at DESC",
-                (cutoff,),
-            ).fetchall()
+            return db.execute(query.format(p="?"), (cutoff,)).fetchall()
 
-        return [
-            VoteRecord(
-                answer_id=answer_id,
-                entry_id=entry_id,
-                user_hash=user_hash,
-                up=bool(up),
-                reason=reason,
-                question=question,
-                at=dt.datetime.fromisoformat(at),
-            )
-            for answer_id, entry_id, user_hash, up, reason, question, at in await self._run(read)
-        ]
+        return await self._run(read)
 
     async def purge(self, older_than_days: float) -> int:
-        cutoff = since(older_than_days)
+        cutoff = stamp(since(older_than_days))
 
         def delete(db: sqlite3.Connection) -> int:
             with _transaction(db):
