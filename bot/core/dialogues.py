@@ -4,7 +4,6 @@ context the earlier turns of its dialogue left, exactly as `python -m bot chat` 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from bot.core.evaluation import (
     language_group,
     rates,
     reply_language_line,
+    sliced,
 )
 from bot.core.language import detector
 from bot.core.models import FactRef
@@ -120,18 +120,12 @@ def dialogue_report(results: list[TurnResult], *, show_failures: bool = False) -
         )
 
     lines.append(row("ALL turns", results))
-    slices: tuple[tuple[str, Callable[[TurnResult], str]], ...] = (
-        ("by turn", lambda r: r.question.style),
-        ("follow-ups by language", lambda r: r.language if r.number > 1 else ""),
-        ("by expectation", lambda r: r.question.expect),
+    slices: tuple[tuple[str, Callable[[TurnResult], str | None]], ...] = (
+        ("by turn", lambda r: r.question.style or None),
+        ("follow-ups by language", lambda r: r.language if r.number > 1 else None),
+        ("by expectation", lambda r: r.question.expect or None),
     )
-    for title, key in slices:
-        buckets: dict[str, list[TurnResult]] = defaultdict(list)
-        for result in results:
-            if name := key(result):
-                buckets[name].append(result)
-        lines.append(f"-- {title}")
-        lines.extend(row(f"  {name}", items) for name, items in sorted(buckets.items()))
+    lines.extend(sliced(results, slices, row))
     lines.append("")
     lines.append(reply_language_line(results))
     if show_failures:

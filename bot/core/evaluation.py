@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -128,6 +128,9 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> list[Resu
     return results
 
 
+S = TypeVar("S")  # a kind of result: a question's or a dialogue turn's
+
+
 class Scored(Protocol):
     """A judged question or dialogue turn."""
 
@@ -172,18 +175,14 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
         )
 
     lines.append(row("ALL", results))
-    for title, key in (
+    slices: tuple[tuple[str, Callable[[Result], str | None]], ...] = (
         ("by scope", group),
         ("by expectation", lambda r: r.question.expect),
         ("by language", lambda r: r.language),
         ("by style", lambda r: r.question.style),
         ("by category", lambda r: r.question.category),
-    ):
-        buckets: dict[str, list[Result]] = defaultdict(list)
-        for result in results:
-            buckets[key(result)].append(result)
-        lines.append(f"-- {title}")
-        lines.extend(row(f"  {name}", items) for name, items in sorted(buckets.items()))
+    )
+    lines.extend(sliced(results, slices, row))
     lines.append("")
     lines.append(reply_language_line(results))
     if show_failures:
@@ -196,6 +195,26 @@ def report(results: list[Result], engine: Engine, *, show_failures: bool = False
                     f"  {r.outcome:9} {r.status:9} {r.entry or '-':40} {facts:18} {r.question.q}"
                 )
     return "\n".join(lines)
+
+
+def sliced(
+    results: Iterable[S],
+    slices: Iterable[tuple[str, Callable[[S], str | None]]],
+    row: Callable[[str, list[S]], str],
+) -> list[str]:
+    """Report lines: for each slice a title, then one row per value of its key, in order.
+
+    A key of None leaves the result out of that slice."""
+    lines: list[str] = []
+    results = list(results)
+    for title, key in slices:
+        buckets: dict[str, list[S]] = defaultdict(list)
+        for result in results:
+            if (name := key(result)) is not None:
+                buckets[name].append(result)
+        lines.append(f"-- {title}")
+        lines.extend(row(f"  {name}", items) for name, items in sorted(buckets.items()))
+    return lines
 
 
 def reply_language_line(results: Iterable[Scored]) -> str:
