@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -23,6 +22,7 @@ MAX_QUESTION_CHARS = (
 )
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
 MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something else
+MAX_CACHED_CORRECTIONS = 32768  # words remembered per lexicon; each costs a fuzzy search
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
@@ -129,6 +129,9 @@ class Lexicon:
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._concept_vocab: frozenset[str] = frozenset()
+        # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
+        # knowledge base's lexicon alive after reloads
+        self._corrections: dict[str, str] = {}
 
     def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
@@ -253,7 +256,12 @@ class Lexicon:
         return forms[0]
 
     def _correct(self, token: str) -> str:
-        return _correct_cached(self, token)
+        found = self._corrections.get(token)
+        if found is None:
+            if len(self._corrections) >= MAX_CACHED_CORRECTIONS:
+                self._corrections.clear()  # bounded: odd words in a flood of messages
+            found = self._corrections[token] = _correction(self, token)
+        return found
 
 
 _ENDINGS = {  # the common case endings of a Russian name, by how its nominative ends
@@ -326,8 +334,7 @@ _YES_NO_OPENERS = frozenset(
 )
 
 
-@lru_cache(maxsize=32768)
-def _correct_cached(lex: Lexicon, token: str) -> str:
+def _correction(lex: Lexicon, token: str) -> str:
     if (
         len(token) < MIN_TYPO_LENGTH
         or not token.isalpha()
