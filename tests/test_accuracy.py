@@ -3,7 +3,8 @@
 These floors catch regressions; the targets in the issue are higher and are reported, not
 asserted here. questions.yaml, questions_holdout.yaml and questions_holdout2.yaml have been
 used while tuning (each was held out until the next was written); questions_holdout3.yaml was
-written separately from facts.md alone and never tuned on.
+written separately from facts.md alone and never tuned on. questions_holdout4.yaml was written
+the same way later; its wrong answers have been studied, so it now counts as tuned on.
 """
 
 from collections import Counter
@@ -20,6 +21,7 @@ FLOORS = {
     "questions_holdout.yaml": (0.78, 0.96, 0.035),
     "questions_holdout2.yaml": (0.63, 0.98, 0.03),
     "questions_holdout3.yaml": (0.56, 0.94, 0.06),  # untuned: only its totals are ever looked at
+    "questions_holdout4.yaml": (0.64, 0.90, 0.06),
 }
 
 

@@ -165,3 +165,17 @@ def test_an_inflected_russian_form_is_not_corrected_into_another_word(engine):
         engine.lexicon.read("kto rezhisser filma vyzova").concepts
         == engine.lexicon.read("kto rezhisser vyzov").concepts
     )
+
+
+@pytest.mark.parametrize("prefixed", ["вылетела", "vyletela"])
+def test_a_russian_verb_reads_the_same_with_or_without_its_prefix(engine, prefixed):
+    # the synonym lists hold "полетела"; the stemmer keeps prefixes, so these met nothing
+    assert engine.lexicon.read(f"когда {prefixed} пересильд").concepts == (
+        engine.lexicon.read("когда полетела пересильд").concepts
+    )
+
+
+def test_an_organisation_the_entry_never_mentions_earns_it_nothing(real_engine):
+    # IMDb is named, and the age-rating entry shares "rating": "rated 12+" is no IMDb rating
+    decision = real_engine.decide("what's the imdb rating of vyzov")
+    assert decision.status == "abstained"

@@ -21,6 +21,7 @@ MAX_QUESTION_CHARS = (
     2000  # longer input is cut: nobody asks a question that long, and cost stays flat
 )
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
+MIN_BARE_STEM = 4  # a Russian stem left after its prefix: shorter ones match too much
 MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something else
 MAX_CACHED_CORRECTIONS = 32768  # words remembered per lexicon; each costs a fuzzy search
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
@@ -80,6 +81,13 @@ class Lexicon:
                 self._synonym_words.setdefault(surface(word.casefold()), head)
                 for form in stems(word.casefold()):
                     self._synonyms.setdefault(form, head)
+        # and the bare verb of a prefixed Russian one: "летела" means what "полетела" means
+        for group in lexicon.SYNONYMS:
+            head = stems(surface(group[0]))[0]
+            for word in group:
+                if has_cyrillic(word):
+                    for bare in _bare_stems(stems(word.casefold())[-1]):
+                        self._synonyms.setdefault(bare, head)
         self._aliases: dict[tuple[str, ...], str] = {}
         self._alias_stems: dict[tuple[str, ...], str] = {}
         for alias, entity_id in aliases.items():
@@ -253,6 +261,14 @@ class Lexicon:
         for form in forms:
             if form in self._concept_vocab:
                 return form
+        # Russian verbs take prefixes the stemmer keeps: "прилетела" is "летела" arriving,
+        # "пересняли" is "сняли" again; an unknown form whose bare verb we know reads as it
+        if len(forms) > 1 or has_cyrillic(token):
+            for bare in _bare_stems(forms[-1]):
+                if bare in self._synonyms:
+                    return self._synonyms[bare]
+                if bare in self._concept_vocab:
+                    return bare
         return forms[0]
 
     def _correct(self, token: str) -> str:
@@ -309,6 +325,25 @@ def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, .
 
 def _stem(word: str) -> str:
     return stems(word)[-1]
+
+
+# Russian verb prefixes in Latin letters (stems are compared transliterated), longest first
+_RUSSIAN_PREFIXES = tuple(
+    sorted(
+        "pere pro pri po vy za ot ob raz ras vz vs na do pod nad u s".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _bare_stems(stem: str) -> list[str]:
+    """A Russian stem (in Latin letters) without each verb prefix it may carry."""
+    return [
+        stem[len(prefix) :]
+        for prefix in _RUSSIAN_PREFIXES
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_BARE_STEM
+    ]
 
 
 _YES_NO_OPENERS = frozenset(

@@ -288,8 +288,10 @@ class Engine:
                 fit += 1.0
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
-            elif (item.entry.work is None or item.entry.work in entity.works) and (
-                entity.kind not in item.person_kinds
+            elif (
+                entity.kind == "person"
+                and (item.entry.work is None or item.entry.work in entity.works)
+                and entity.kind not in item.person_kinds
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)

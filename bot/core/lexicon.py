@@ -57,6 +57,7 @@ dela зовут zovut такой такая takoy takaya вообще voobshe
 какого каким каких всей котором деле чей чья
 неужели kakogo kakim kakikh kotorom chey chya neuzheli какому которую kakomu kotoruyu
 какой какая какое какие каком какую
+куда kuda конкретно konkretno кратко kratko
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
 """.split()
@@ -134,7 +135,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("who", "who"), ("whos", "who"), ("whom", "who"), ("whose", "who"),
     ("как зовут", "who"), ("kak zovut", "who"), ("кто такая", "who"), ("кто такой", "who"),
     ("kto takaya", "who"), ("kto takoy", "who"),
-    ("кто", "who"), ("kto", "who"),
+    ("кто", "who"), ("kto", "who"), ("кому", "who"), ("komu", "who"), ("с кем", "who"),
+    ("s kem", "who"),
     ("when", "when"), ("когда", "when"), ("kogda", "when"),
     ("where", "where"), ("где", "where"), ("gde", "where"), ("куда", "where"), ("откуда", "where"),
     ("why", "why"), ("почему", "why"), ("зачем", "why"), ("pochemu", "why"), ("zachem", "why"),
