@@ -179,3 +179,22 @@ def test_an_organisation_the_entry_never_mentions_earns_it_nothing(real_engine):
     # IMDb is named, and the age-rating entry shares "rating": "rated 12+" is no IMDb rating
     decision = real_engine.decide("what's the imdb rating of vyzov")
     assert decision.status == "abstained"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("they landed on oct 17", "they landed on october 17"),
+        ("они приземлились 17 октября", "they landed on october 17"),
+        ("how much was he payed", "how much was he paid"),
+        ("what did the western press say", "what did the western media say"),
+    ],
+)
+def test_short_forms_and_common_misspellings_read_as_the_word(engine, typed, meant):
+    assert set(engine.lexicon.read(typed).concepts) == set(engine.lexicon.read(meant).concepts)
+
+
+def test_out_is_a_release_only_when_something_comes_out(engine):
+    release = engine.lexicon.read("when was it released").concepts
+    assert engine.lexicon.read("when did it come out").concepts == release
+    assert not set(release) & set(engine.lexicon.read("did nasa help out with the shoot").concepts)
