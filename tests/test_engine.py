@@ -198,3 +198,15 @@ def test_out_is_a_release_only_when_something_comes_out(engine):
     release = engine.lexicon.read("when was it released").concepts
     assert engine.lexicon.read("when did it come out").concepts == release
     assert not set(release) & set(engine.lexicon.read("did nasa help out with the shoot").concepts)
+
+
+def test_a_first_name_before_a_misspelt_surname_is_part_of_the_name(real_engine):
+    reading = real_engine.lexicon.read("was anton shkapelrov the pilot")
+    assert reading.entities == ("anton-shkaplerov",)
+    assert "anton" not in reading.concepts
+
+
+@pytest.mark.parametrize("typed", ["по Первому каналу", "с первым каналом", "pervym kanalom"])
+def test_a_russian_name_is_found_in_any_case(real_engine, typed):
+    # the stemmer cuts "канал" as if it were a verb, but "каналом" as the noun
+    assert real_engine.lexicon.read(typed).entities == ("channel-one",)

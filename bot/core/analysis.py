@@ -6,6 +6,7 @@ a fan's question or an entry's own phrasing, into the same `Reading`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -90,10 +91,12 @@ class Lexicon:
                         self._synonyms.setdefault(bare, head)
         self._aliases: dict[tuple[str, ...], str] = {}
         self._alias_stems: dict[tuple[str, ...], str] = {}
+        self._name_words: dict[str, set[str]] = {}  # every word of every alias, per entity
         for alias, entity_id in aliases.items():
             key = tuple(normalize(alias).split())
             if key:
                 self._aliases[key] = entity_id
+                self._name_words.setdefault(entity_id, set()).update(key)
         declined: dict[tuple[str, ...], str] = {}
         for alias, entity_id in aliases.items():
             for form in _declined(alias) if has_cyrillic(alias) else ():
@@ -105,7 +108,11 @@ class Lexicon:
             key = tuple(normalize(alias).split())
             # Russian names decline ("космического фильма", "Круза"): Cyrillic aliases match by stem
             if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
-                self._alias_stems.setdefault(tuple(_stem(w) for w in words(alias)), entity_id)
+                # the stemmer reads "канал" as a verb ("кана-л") but "каналом" as the noun, so
+                # every case form's stem stands for the name
+                forms = [_case_stems(w) for w in words(alias)]
+                for key in itertools.product(*forms) if len(forms) <= 3 else ():
+                    self._alias_stems.setdefault(key, entity_id)
         # lengths worth trying at a position, keyed by its first word (or first stem)
         self._alias_lengths = _lengths_by_first(self._aliases)
         self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
@@ -193,12 +200,24 @@ class Lexicon:
         concepts: list[str] = []
         owned: list[str] = []
         after_possessive = possessed(text)
+        last_concept_at = -1
         i = 0
         while i < len(tokens):
             found = self._alias_at(tokens, i)
             if found:
                 length, entity_id = found
                 entities.append(entity_id)
+                if (
+                    concepts
+                    and last_concept_at == i - 1
+                    and tokens[i - 1] in self._name_words[entity_id]
+                ):
+                    # "anton shkapelrov": the misspelt surname alone matched; the first name
+                    # before it is part of the name, not a topic
+                    if owned and i - 1 in after_possessive:
+                        owned.pop()
+                    concepts.pop()
+                    last_concept_at = -1
                 i += length
                 continue
             token = tokens[i]
@@ -206,6 +225,7 @@ class Lexicon:
             if token in self._filler or not token:
                 continue
             concepts.append(self._concept(token))
+            last_concept_at = i - 1
             if i - 1 in after_possessive:
                 owned.append(concepts[-1])
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
@@ -312,6 +332,34 @@ def _declined(name: str) -> list[str]:
         if form != name:
             forms.append(form)
     return forms
+
+
+_ADJECTIVE_ENDINGS = {  # case endings of a Russian adjective, by its nominative ending
+    "ый": ("ого", "ому", "ым", "ом"),
+    "ий": ("его", "ему", "им", "ем"),
+    "ой": ("ого", "ому", "ым", "ом"),
+    "ая": ("ой", "ую"),
+    "яя": ("ей", "юю"),
+    "ое": ("ого", "ому", "ым", "ом"),
+}
+
+
+def _case_stems(word: str) -> tuple[str, ...]:
+    """Stems of a Russian word and of its case forms, as a name's word may be typed."""
+    if not has_cyrillic(word):
+        return (_stem(word),)
+    lower = word.casefold()
+    forms = [lower]
+    adjective = _ADJECTIVE_ENDINGS.get(lower[-2:])
+    if adjective is not None:
+        forms.extend(lower[:-2] + ending for ending in adjective)
+    else:
+        last = lower[-1]
+        kind = last if last in ("а", "я", "й") else "consonant"
+        if "а" <= last <= "я" and last not in "еиоуыэюь":
+            stem = lower if kind == "consonant" else lower[:-1]
+            forms.extend(stem + ending for ending in _ENDINGS[kind])
+    return tuple(dict.fromkeys(_stem(surface(form)) for form in forms))
 
 
 def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:

@@ -40,6 +40,7 @@ supposed suppose supposedly apparently allegedly reportedly basically generally 
 maybe perhaps
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
+фильму filmu filma filme filmom
 и в во не что чё че он на я с со как а то все всё она так его но да ты к у же вы за бы по только
 ее её мне было вот от меня еще ещё нет о из ему теперь ли если уже или ни быть был него до вас
 нибудь опять уж вам ведь там потом себя ничего ей может они тут есть надо ней для мы тебя их чем
