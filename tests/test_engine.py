@@ -210,3 +210,11 @@ def test_a_first_name_before_a_misspelt_surname_is_part_of_the_name(real_engine)
 def test_a_russian_name_is_found_in_any_case(real_engine, typed):
     # the stemmer cuts "канал" as if it were a verb, but "каналом" as the noun
     assert real_engine.lexicon.read(typed).entities == ("channel-one",)
+
+
+def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(real_engine):
+    # Novitsky's mission entry mentions that he flew Peresild home; the question is about her
+    decision = real_engine.decide("Сколько дней Пересильд провела на МКС?")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-days-aboard-iss"

@@ -32,6 +32,8 @@ SUGGESTION_FLOOR = 0.1  # weaker candidates share nothing useful with the questi
 OTHER_WORK_FLOOR = 0.3  # "the space movie": suggest the other work's entry only if it fits
 MAX_SUGGESTIONS = 3
 ENTITY_WEIGHT = 2.0  # a named entity counts like a rare topic word
+MENTIONED_ONLY = 0.85  # a name the entry mentions in passing, where it is about others
+CENTRAL_SHARE = 0.15  # named in this share of an entry's phrasings, it is what the entry is about
 PARTIAL_ENTITY = 0.6  # a person of the right work, where the entry names nobody of that kind
 UNKNOWN_WORD_SHARE = 0.5  # words the knowledge base never uses weigh this share of the rarest
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
@@ -75,6 +77,7 @@ class _Indexed:
     shortest: float = 0.0  # weight of the lightest phrasing
     keys: frozenset[str] = frozenset()  # topic words and entity tokens, as in the postings
     phrasings_with: dict[str, tuple[int, ...]] = field(default_factory=dict)  # key -> phrasings
+    central: frozenset[str] = frozenset()  # what the entry is about: `about`, or named often
 
 
 class Engine:
@@ -110,6 +113,10 @@ class Engine:
             entities = {e for r in everything for e in r.entities} | set(entry.about)
             if entry.work:
                 entities.add(entry.work)
+            named = [e for r in readings[entry.id] for e in set(r.entities)]
+            central = set(entry.about) | {
+                e for e in set(named) if named.count(e) >= CENTRAL_SHARE * len(entry.phrasings)
+            }
             self._indexed.append(
                 _Indexed(
                     entry=entry,
@@ -119,6 +126,7 @@ class Engine:
                     person_kinds=frozenset(
                         kb.entities[e].kind for e in entry.about if e in kb.entities
                     ),
+                    central=frozenset(central),
                 )
             )
         df: dict[str, int] = defaultdict(int)
@@ -284,8 +292,12 @@ class Engine:
             if entity.kind == "out-of-scope" and entity_id not in item.entry.about:
                 # only an entry that is about Salyut-7 answers about it, not one naming it
                 return OUT_OF_SCOPE
-            if entity_id in item.entities or entity.kind == "ambiguous":
+            if entity.kind == "ambiguous" or entity_id in item.central:
                 fit += 1.0
+            elif entity_id in item.entities:
+                # named in passing ("Novitsky's mission, which brought Peresild back"): a
+                # question about Peresild fits an entry about her better
+                fit += 1.0 if entity.kind == "work" or not item.entry.about else MENTIONED_ONLY
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
             elif (

@@ -155,6 +155,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("where", "where"), ("где", "where"), ("gde", "where"), ("куда", "where"), ("откуда", "where"),
     ("why", "why"), ("почему", "why"), ("зачем", "why"), ("pochemu", "why"), ("zachem", "why"),
     ("which", "which"), ("какой", "which"), ("какая", "which"), ("какие", "which"),
+    ("каком", "which"), ("какую", "which"), ("каким", "which"), ("какого", "which"),
+    ("kakom", "which"), ("kakuyu", "which"), ("kakim", "which"), ("kakogo", "which"),
     ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
     ("what", "what"), ("whats", "what"), ("wat", "what"), ("wen", "when"),
     ("что", "what"), ("chto", "what"),
