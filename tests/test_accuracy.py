@@ -20,7 +20,7 @@ FLOORS = {
     "questions.yaml": (0.83, 0.95, 0.035),
     "questions_holdout.yaml": (0.78, 0.96, 0.035),
     "questions_holdout2.yaml": (0.63, 0.98, 0.03),
-    "questions_holdout3.yaml": (0.56, 0.94, 0.06),  # untuned: only its totals are ever looked at
+    "questions_holdout3.yaml": (0.56, 0.96, 0.05),  # untuned: only its totals are ever looked at
     "questions_holdout4.yaml": (0.64, 0.90, 0.07),
 }
 
