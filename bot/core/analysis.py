@@ -119,7 +119,11 @@ class Lexicon:
         self._phrases = {
             tuple(normalize(k).split()): normalize(v) for k, v in lexicon.PHRASES.items()
         }
-        self._phrase_words = frozenset(phrase[0] for phrase in self._phrases)
+        # by first word, in the order PHRASES gives them (the first that fits wins)
+        self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, meaning in self._phrases.items():
+            if phrase:
+                self._phrases_by_first.setdefault(phrase[0], []).append((phrase, meaning))
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
@@ -147,10 +151,12 @@ class Lexicon:
         # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
         # knowledge base's lexicon alive after reloads
         self._corrections: dict[str, str] = {}
+        self._concepts: dict[str, str] = {}  # word -> concept, cleared when the vocabulary changes
 
     def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
+        self._concepts.clear()
 
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
@@ -235,12 +241,12 @@ class Lexicon:
         return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
-        if not self._phrase_words.intersection(tokens):
+        if not self._phrases_by_first.keys() & set(tokens):
             return tokens
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            for phrase, meaning in self._phrases.items():
+            for phrase, meaning in self._phrases_by_first.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     out.extend(meaning.split())
                     i += len(phrase)
@@ -272,6 +278,14 @@ class Lexicon:
         return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
 
     def _concept(self, token: str) -> str:
+        found = self._concepts.get(token)
+        if found is None:
+            if len(self._concepts) >= MAX_CACHED_CORRECTIONS:
+                self._concepts.clear()
+            found = self._concepts[token] = self._read_concept(token)
+        return found
+
+    def _read_concept(self, token: str) -> str:
         if token in self._synonym_words:
             return self._synonym_words[token]
         forms = stems(token)
