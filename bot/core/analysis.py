@@ -151,12 +151,10 @@ class Lexicon:
         # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
         # knowledge base's lexicon alive after reloads
         self._corrections: dict[str, str] = {}
-        self._concepts: dict[str, str] = {}  # word -> concept, cleared when the vocabulary changes
 
     def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
-        self._concepts.clear()
 
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
@@ -278,14 +276,6 @@ class Lexicon:
         return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
 
     def _concept(self, token: str) -> str:
-        found = self._concepts.get(token)
-        if found is None:
-            if len(self._concepts) >= MAX_CACHED_CORRECTIONS:
-                self._concepts.clear()
-            found = self._concepts[token] = self._read_concept(token)
-        return found
-
-    def _read_concept(self, token: str) -> str:
         if token in self._synonym_words:
             return self._synonym_words[token]
         forms = stems(token)
