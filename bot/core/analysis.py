@@ -317,25 +317,27 @@ def _declined(name: str) -> list[str]:
     parts = name.split()
     if not parts or len(parts) > 3:
         return []
+    by_part = [_noun_forms(part) for part in parts]
     forms: list[str] = []
     for case in range(5):
-        declined = []
-        for part in parts:
-            last = part[-1].lower()
-            if not ("а" <= last <= "я" or last == "ё") or last == "ь":
-                declined.append(part)
-                continue
-            kind = last if last in ("а", "я", "й") else "consonant"
-            endings = _ENDINGS[kind] if last not in "еиоуыэю" else ()
-            if case >= len(endings):
-                declined.append(part)
-                continue
-            stem = part if kind == "consonant" else part[:-1]
-            declined.append(stem + endings[case])
+        declined = [
+            cases[case] if case < len(cases) else part
+            for part, cases in zip(parts, by_part, strict=True)
+        ]
         form = " ".join(declined)
         if form != name:
             forms.append(form)
     return forms
+
+
+def _noun_forms(word: str) -> list[str]:
+    """The case forms of one Russian word declined as a noun (none if it does not decline)."""
+    last = word[-1].lower()
+    if not ("а" <= last <= "я" or last == "ё") or last in "еиоуыэюь":
+        return []
+    kind = last if last in ("а", "я", "й") else "consonant"
+    stem = word if kind == "consonant" else word[:-1]
+    return [stem + ending for ending in _ENDINGS[kind]]
 
 
 _ADJECTIVE_ENDINGS = {  # case endings of a Russian adjective, by its nominative ending
@@ -358,11 +360,7 @@ def _case_stems(word: str) -> tuple[str, ...]:
     if adjective is not None:
         forms.extend(lower[:-2] + ending for ending in adjective)
     else:
-        last = lower[-1]
-        kind = last if last in ("а", "я", "й") else "consonant"
-        if "а" <= last <= "я" and last not in "еиоуыэюь":
-            stem = lower if kind == "consonant" else lower[:-1]
-            forms.extend(stem + ending for ending in _ENDINGS[kind])
+        forms.extend(_noun_forms(lower))
     return tuple(dict.fromkeys(_stem(surface(form)) for form in forms))
 
 
