@@ -76,15 +76,15 @@ class Lexicon:
         self._commands = frozenset(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         self._synonym_words: dict[str, str] = {}  # exact words first: "casting" is not "cast"
-        for group in lexicon.SYNONYMS:
-            head = stems(surface(group[0]))[0]
+        heads = [stems(surface(group[0]))[0] for group in lexicon.SYNONYMS]
+        for head, group in zip(heads, lexicon.SYNONYMS, strict=True):
             for word in group:
                 self._synonym_words.setdefault(surface(word.casefold()), head)
                 for form in stems(word.casefold()):
                     self._synonyms.setdefault(form, head)
-        # and the bare verb of a prefixed Russian one: "летела" means what "полетела" means
-        for group in lexicon.SYNONYMS:
-            head = stems(surface(group[0]))[0]
+        # then the bare verb of a prefixed Russian one ("летела" means what "полетела" means),
+        # in a pass of its own so that no group's real forms are taken by another's bare stem
+        for head, group in zip(heads, lexicon.SYNONYMS, strict=True):
             for word in group:
                 if has_cyrillic(word):
                     for bare in _bare_stems(stems(word.casefold())[-1]):
@@ -116,14 +116,14 @@ class Lexicon:
         # lengths worth trying at a position, keyed by its first word (or first stem)
         self._alias_lengths = _lengths_by_first(self._aliases)
         self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
-        self._phrases = {
-            tuple(normalize(k).split()): normalize(v) for k, v in lexicon.PHRASES.items()
-        }
         # by first word, in the order PHRASES gives them (the first that fits wins)
         self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for phrase, meaning in self._phrases.items():
+        for text, meaning in lexicon.PHRASES.items():
+            phrase = tuple(normalize(text).split())
             if phrase:
-                self._phrases_by_first.setdefault(phrase[0], []).append((phrase, meaning))
+                self._phrases_by_first.setdefault(phrase[0], []).append(
+                    (phrase, normalize(meaning))
+                )
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
@@ -204,24 +204,20 @@ class Lexicon:
         concepts: list[str] = []
         owned: list[str] = []
         after_possessive = possessed(text)
-        last_concept_at = -1
+        last_concept_at: int | None = None  # the position of the last topic word read
         i = 0
         while i < len(tokens):
             found = self._alias_at(tokens, i)
             if found:
                 length, entity_id = found
                 entities.append(entity_id)
-                if (
-                    concepts
-                    and last_concept_at == i - 1
-                    and tokens[i - 1] in self._name_words[entity_id]
-                ):
+                if last_concept_at == i - 1 and tokens[i - 1] in self._name_words[entity_id]:
                     # "anton shkapelrov": the misspelt surname alone matched; the first name
                     # before it is part of the name, not a topic
                     if owned and i - 1 in after_possessive:
                         owned.pop()
                     concepts.pop()
-                    last_concept_at = -1
+                    last_concept_at = None
                 i += length
                 continue
             token = tokens[i]
