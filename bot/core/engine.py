@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -113,10 +113,7 @@ class Engine:
             entities = {e for r in everything for e in r.entities} | set(entry.about)
             if entry.work:
                 entities.add(entry.work)
-            named = [e for r in readings[entry.id] for e in set(r.entities)]
-            central = set(entry.about) | {
-                e for e in set(named) if named.count(e) >= CENTRAL_SHARE * len(entry.phrasings)
-            }
+            central = _central(entry, entities, readings[entry.id], kb)
             self._indexed.append(
                 _Indexed(
                     entry=entry,
@@ -126,7 +123,7 @@ class Engine:
                     person_kinds=frozenset(
                         kb.entities[e].kind for e in entry.about if e in kb.entities
                     ),
-                    central=frozenset(central),
+                    central=central,
                 )
             )
         df: dict[str, int] = defaultdict(int)
@@ -297,7 +294,7 @@ class Engine:
             elif entity_id in item.entities:
                 # named in passing ("Novitsky's mission, which brought Peresild back"): a
                 # question about Peresild fits an entry about her better
-                fit += 1.0 if entity.kind == "work" or not item.entry.about else MENTIONED_ONLY
+                fit += MENTIONED_ONLY
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
             elif (
@@ -307,6 +304,19 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+def _central(
+    entry: Entry, entities: set[str], readings: list[Reading], kb: KnowledgeBase
+) -> frozenset[str]:
+    """What an entry is about: its `about`, a name in enough of its phrasings, and any film it
+    names; an entry with no `about` is about everything it names."""
+    if not entry.about:
+        return frozenset(entities)
+    named = Counter(e for r in readings for e in set(r.entities))
+    often = {e for e, n in named.items() if n >= CENTRAL_SHARE * len(entry.phrasings)}
+    works = {e for e in entities if e in kb.entities and kb.entities[e].kind == "work"}
+    return frozenset(entry.about) | often | works
 
 
 def _phrasings_by_key(
