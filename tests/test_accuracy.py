@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.evaluation import evaluate, group, load_questions
+from bot.core.evaluation import LabelledQuestion, evaluate, group, judge, load_questions
 
 DATA = Path(__file__).parent / "data"
 FLOORS = {
@@ -56,3 +56,15 @@ def test_labelled_set_covers_every_style_a_fan_uses():
     expects = Counter(q.expect for q in questions)
     assert expects["abstain"] >= 100
     assert expects["misconception"] >= 10
+
+
+def test_a_false_premise_is_corrected_only_by_an_entry_that_names_a_premise(real_engine):
+    question = LabelledQuestion(
+        q="cruise flew on ax-1, right?", expect="misconception", facts=("F-178",), style="plain",
+        category="cruise",
+    )  # fmt: skip
+    refuting = real_engine.kb.entries["cruise-ax-1-crew"]
+    assert refuting.kind == "fact"
+    assert refuting.premise
+    assert judge(question, "answered", refuting) == "correct"
+    assert judge(question, "answered", refuting.model_copy(update={"premise": None})) == "wrong"

@@ -218,3 +218,38 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-days-aboard-iss"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("didnt the crew call him maverick", "did the crew call him maverick"),
+        ("wasn't it shot on mir", "was it shot on mir"),
+        ("how did they manage to film on mir", "how did they film on mir"),
+        ("when did the first trailer drop", "when was the first trailer released"),
+        ("Когда стартовала съёмочная группа?", "when did the crew launch"),
+    ],
+)
+def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):
+    read = real_engine.lexicon.read
+    assert set(read(typed).concepts) == set(read(meant).concepts)
+
+
+def test_the_sentence_ending_in_a_question_mark_is_the_question(real_engine):
+    # the first sentence holds "how" but states something; the question is the last one
+    question = "I'm pretty sure that's not how it worked. When did Peresild fly to the ISS?"
+    reading = real_engine.lexicon.read(question)
+    assert reading.qtype == "when"
+    assert real_engine.decide(question).best is not None
+
+
+def test_one_name_written_two_ways_asks_how_it_is_spelt(real_engine):
+    decision = real_engine.decide("the articles say shipenk and shepenko, which is right")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-shepenko-misspelling"
+    # the full name and the surname alone are one way of writing it
+    assert (
+        "spell"
+        not in real_engine.lexicon.read("klim shipenko: what else did shipenko direct").concepts
+    )

@@ -28,7 +28,7 @@ MAX_CACHED_CORRECTIONS = 32768  # words remembered per lexicon; each costs a fuz
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
-_SENTENCE_SPLIT = re.compile(r"[.!?;:\n\u2026]+")
+_SENTENCE_SPLIT = re.compile(r"([.!?;:\n\u2026]+)")  # kept: a "?" marks the question
 _DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s")  # in Russian a dash is "is": never a break
 _ENGLISH_OPENERS = "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will"
 _QUESTION_OPENERS = (
@@ -62,6 +62,7 @@ class Lexicon:
         self, aliases: dict[str, str], vocabulary: Iterable[str], people: Iterable[str] = ()
     ) -> None:
         vocabulary = list(vocabulary)
+        people = list(people)
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
@@ -92,6 +93,7 @@ class Lexicon:
         self._aliases: dict[tuple[str, ...], str] = {}
         self._alias_stems: dict[tuple[str, ...], str] = {}
         self._name_words: dict[str, set[str]] = {}  # every word of every alias, per entity
+        self._people = frozenset(aliases[name] for name in people if name in aliases)
         for alias, entity_id in aliases.items():
             key = tuple(normalize(alias).split())
             if key:
@@ -162,12 +164,17 @@ class Lexicon:
             text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[
                 0
             ]  # never end on half a word
-        segments = [s for s in _split_questions(text) if s.strip()]
-        if not segments or self._is_command(text):
+        split = [(s, marked) for s, marked in _split_questions(text) if s.strip()]
+        if not split or self._is_command(text):
             return Reading((), (), None)
-        parsed = [self._read_segment(s, correct_typos) for s in segments]
+        parsed = [self._read_segment(s, correct_typos) for s, _ in split]
         asking = [i for i, r in enumerate(parsed) if r.qtype is not None and _names_anything(r)]
-        if asking:
+        # "I'm not sure that's how it worked. How did NASA describe it?": a sentence that only
+        # contains a question word is not the question when another one ends in "?"
+        marked = [i for i in asking if split[i][1]]
+        if marked:
+            main = marked[0]
+        elif asking:
             main = asking[0]
         else:
             main = max(range(len(parsed)), key=lambda i: len(parsed[i].concepts))
@@ -205,12 +212,21 @@ class Lexicon:
         owned: list[str] = []
         after_possessive = possessed(text)
         last_concept_at: int | None = None  # the position of the last topic word read
+        written: dict[str, list[set[str]]] = {}  # how each person's name was written
+        spellings = False
         i = 0
         while i < len(tokens):
             found = self._alias_at(tokens, i)
             if found:
                 length, entity_id = found
                 entities.append(entity_id)
+                if entity_id in self._people:
+                    # "shipenk or shepenko?", "novitsky or novitskiy": one person written two
+                    # ways asks how the name is spelt ("Klim Shipenko ... Shipenko" does not)
+                    form = {stems(t)[0] for t in tokens[i : i + length]}
+                    before = written.setdefault(entity_id, [])
+                    spellings |= any(not (form <= f or f <= form) for f in before)
+                    before.append(form)
                 if last_concept_at == i - 1 and tokens[i - 1] in self._name_words[entity_id]:
                     # "anton shkapelrov": the misspelt surname alone matched; the first name
                     # before it is part of the name, not a topic
@@ -228,6 +244,8 @@ class Lexicon:
             last_concept_at = i - 1
             if i - 1 in after_possessive:
                 owned.append(concepts[-1])
+        if spellings:
+            concepts.append(self._concept("spelling"))
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _ABOUT.search(" ".join(tokens)):
             concepts.append(self._concept("plot"))
@@ -469,13 +487,19 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
     return best
 
 
-def _split_questions(text: str) -> list[str]:
-    parts: list[str] = []
-    sentences = _SENTENCE_SPLIT.split(text)
+def _split_questions(text: str) -> list[tuple[str, bool]]:
+    """The message's questions, each with whether its sentence ends in a question mark."""
+    pieces = _SENTENCE_SPLIT.split(text)  # text, its punctuation, text, ...
+    sentences = [
+        (pieces[i], "?" in "".join(pieces[i + 1 : i + 2])) for i in range(0, len(pieces), 2)
+    ]
     if not has_cyrillic(text):
-        sentences = [part for sentence in sentences for part in _DASH_SPLIT.split(sentence)]
-    for sentence in sentences:
-        parts.extend(_JOINED_QUESTION.split(sentence.casefold()))
+        sentences = [
+            (part, marked) for sentence, marked in sentences for part in _DASH_SPLIT.split(sentence)
+        ]
+    parts: list[tuple[str, bool]] = []
+    for sentence, marked in sentences:
+        parts.extend((part, marked) for part in _JOINED_QUESTION.split(sentence.casefold()))
     return parts
 
 

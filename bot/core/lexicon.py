@@ -38,6 +38,10 @@ good great bad weird funny love loved hate hated guess guessing sure wonder beli
 ask asked asking answer answers info information details detail fact facts exact exactly
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
+isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt wouldnt shouldnt aint
+hav said says saying besides except absolutely totally completely super pretty
+quite extremely
+спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
 фильму filmu filma filme filmom
@@ -118,7 +122,31 @@ PHRASES: dict[str, str] = {
     "it out": "release",
     "out in": "release in",
     "out on": "release on",
-    "all of it": "whole",  # "how long was she up there?": in space, not the trip up
+    "all of it": "whole",
+    "in the first place": "",
+    "manage to": "",
+    "managed to": "",
+    "dealt with": "",  # coping, not a contract: "the deal with Universal" stays a deal
+    "dealing with": "",
+    "to deal with": "",
+    "they deal with": "",
+    "broke the story": "announced",
+    "broke the news": "announced",
+    # a trailer that drops comes out; a project that is dropped is cancelled
+    "trailer drop": "trailer release",
+    "trailer dropped": "trailer release",
+    "trailer drops": "trailer release",
+    "съёмочная группа": "crew",
+    "съемочная группа": "crew",
+    "съёмочной группы": "crew",
+    "съемочной группы": "crew",
+    "съёмочную группу": "crew",
+    "съемочную группу": "crew",
+    "съёмочной группой": "crew",
+    "съемочной группой": "crew",
+    "semochnaya gruppa": "crew",
+    "semochnoy gruppy": "crew",
+    "syomochnaya gruppa": "crew",  # "how long was she up there?": in space, not the trip up
     # "лет" reads as the English filler "let" once transliterated
     "сколько лет": "сколько возраст",
     "skolko let": "skolko vozrast",
@@ -234,7 +262,13 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("cancel", "cancelled", "canceled", "scrapped", "shelved", "dead", "dropped", "abandoned",
      "отменён", "отменили", "отменен"),
     ("status", "update", "updates", "news", "latest", "happening", "progress", "now", "current",
-     "currently"),
+     "currently", "recent", "recently"),
+    ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
+     "pilotiroval", "pilotirovala"),
+    ("private", "privately", "частный", "частного", "частном", "частная", "частной", "частным",
+     "chastnyy", "chastnogo", "chastnom", "chastnaya", "chastnoy", "chastnym"),
+    ("feature", "художественный", "художественного", "художественном", "игровой",
+     "khudozhestvennyy", "khudozhestvennogo", "igrovoy"),
     ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
      "beat", "ahead", "race", "обогнали"),
     ("dock", "docked", "docking", "стыковка", "stykovka"),
@@ -260,7 +294,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("time", "время", "времени", "vremya", "vremeni", "moment"),
     ("earth", "ground", "земля", "земле", "земные", "земных", "zemlya", "zemle", "zemnye"),
     ("show", "shown", "showed", "screen", "screened", "screening", "показали", "показ",
-     "pokazali", "pokaz"),
+     "pokazali", "pokaz", "покажут", "показывали", "показывают", "pokazhut", "pokazyvali",
+     "pokazyvayut"),
     ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
     ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
     ("delete", "deleted", "removed", "удалил"),

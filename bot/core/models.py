@@ -143,7 +143,10 @@ class Entry(_Record):
     )
     citations: tuple[Citation, ...] = Field(min_length=1)
     kind: Literal["fact", "conflict", "misconception"] = "fact"
-    premise: str | None = Field(default=None, description="For misconceptions: the false belief.")
+    premise: str | None = Field(
+        default=None,
+        description="The false belief a misconception (or a fact that refutes it) corrects.",
+    )
     versions: tuple[Version, ...] = ()
     strength: Literal["strong", "weak"] = "strong"
     spoiler: bool = False
