@@ -253,3 +253,11 @@ def test_one_name_written_two_ways_asks_how_it_is_spelt(real_engine):
         "spell"
         not in real_engine.lexicon.read("klim shipenko: what else did shipenko direct").concepts
     )
+
+
+def test_a_family_name_fits_an_entry_about_one_of_its_members(real_engine):
+    # the launch entry names Soyuz MS-19; a fan just says "the soyuz"
+    decision = real_engine.decide("what time did the soyuz with peresild go up")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-launch-date"

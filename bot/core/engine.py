@@ -23,7 +23,7 @@ from bot.core.conversation import Context, resolve
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
-from bot.core.normalize import has_cyrillic, stems, words
+from bot.core.normalize import has_cyrillic, normalize, stems, words
 
 ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
@@ -92,6 +92,7 @@ class Engine:
         ]
         vocabulary = [w for t in texts for w in words(t)]
         self.lexicon = Lexicon(aliases, vocabulary, people)
+        self._members = _members(kb)
         # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
@@ -295,6 +296,9 @@ class Engine:
                 # named in passing ("Novitsky's mission, which brought Peresild back"): a
                 # question about Peresild fits an entry about her better
                 fit += MENTIONED_ONLY
+            elif members := self._members.get(entity_id, frozenset()) & item.entities:
+                # "the Soyuz" asked of an entry about Soyuz MS-19: a family fits its members
+                fit += 1.0 if members & item.central else MENTIONED_ONLY
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
             elif (
@@ -317,6 +321,23 @@ def _central(
     often = {e for e, n in named.items() if n >= CENTRAL_SHARE * len(entry.phrasings)}
     works = {e for e in entities if e in kb.entities and kb.entities[e].kind == "work"}
     return frozenset(entry.about) | often | works
+
+
+def _members(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Entities whose name extends another's of the same kind: Soyuz -> Soyuz MS-19, MS-18."""
+    names = {
+        e.id: {normalize(n) for n in (e.name, *e.aliases)} - {""} for e in kb.entities.values()
+    }
+    found: dict[str, set[str]] = defaultdict(set)
+    for family in kb.entities.values():
+        for member in kb.entities.values():
+            if (
+                member.id != family.id
+                and member.kind == family.kind
+                and any(m.startswith(f + " ") for f in names[family.id] for m in names[member.id])
+            ):
+                found[family.id].add(member.id)
+    return {family: frozenset(members) for family, members in found.items()}
 
 
 def _phrasings_by_key(
