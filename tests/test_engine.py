@@ -261,3 +261,13 @@ def test_a_family_name_fits_an_entry_about_one_of_its_members(real_engine):
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-launch-date"
+
+
+def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_engine):
+    # the backstory entry is about Zhenya, whom Peresild plays
+    decision = real_engine.decide("what happened to peresild's character's husband")
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-backstory"
+    # without a word for the character, the actor is only the actor: Novitsky is not as old
+    # as an entry about his character's synopsis
+    assert real_engine.decide("how old is oleg novitsky").status != "answered"

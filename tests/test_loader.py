@@ -68,6 +68,16 @@ def test_same_alias_on_two_entities(tmp_path):
     )
 
 
+def test_an_actor_plays_only_a_known_person(tmp_path):
+    text = (
+        "entities:\n  - {id: an-actor, kind: person, name: An Actor, plays: [the-challenge]}\n"
+        "  - {id: other-actor, kind: person, name: Other Actor, plays: [nobody-at-all]}\n"
+    )
+    problems = _broken(tmp_path, "people.yaml", text)
+    assert any("[an-actor] plays: 'the-challenge' is not a person entity" in p for p in problems)
+    assert any("[other-actor] plays: 'nobody-at-all' is not a person" in p for p in problems)
+
+
 def test_date_that_does_not_parse(tmp_path):
     text = ENTRY.replace("asks: [who]", "asks: [who]\n    as_of: 2023-02-30")
     problems = _broken(tmp_path, "extra.yaml", text)

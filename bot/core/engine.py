@@ -93,6 +93,8 @@ class Engine:
         vocabulary = [w for t in texts for w in words(t)]
         self.lexicon = Lexicon(aliases, vocabulary, people)
         self._members = _members(kb)
+        self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
+        self._character = self.lexicon.read_entry_text("character").concepts[0]
         # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
@@ -285,6 +287,7 @@ class Engine:
         if not reading.entities:
             return 1.0
         fit = 0.0
+        playing = self._character in reading.concepts  # an actor named as their character
         for entity_id in reading.entities:
             entity = self.kb.entities[entity_id]
             if entity.kind == "out-of-scope" and entity_id not in item.entry.about:
@@ -295,6 +298,9 @@ class Engine:
             elif entity_id in item.entities:
                 # named in passing ("Novitsky's mission, which brought Peresild back"): a
                 # question about Peresild fits an entry about her better
+                fit += MENTIONED_ONLY
+            elif self._roles.get(entity_id, frozenset()) & item.central and playing:
+                # "Peresild's heroine": an entry about the character she plays
                 fit += MENTIONED_ONLY
             elif members := self._members.get(entity_id, frozenset()) & item.entities:
                 # "the Soyuz" asked of an entry about Soyuz MS-19: a family fits its members

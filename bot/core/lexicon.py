@@ -218,10 +218,14 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "filmmaker", "режиссёр", "режиссер", "режиссировал", "rezhisser", "rezhiser", "rejisser",
      "rezisser", "snyal", "снял", "постановщик"),
     ("actress", "actor", "star", "starred", "starring", "lead", "leading", "актриса", "актёр",
-     "актер", "aktrisa", "akter", "главная", "glavnaya", "heroine", "protagonist"),
+     "актер", "aktrisa", "akter", "главная", "glavnaya"),
     ("play", "played", "plays", "playing", "portray", "portrayed", "portrays", "role", "roles",
-     "character", "characters", "играет", "играла", "сыграла", "сыграл", "роль", "роли",
-     "igraet", "igrala", "sygrala", "rol", "персонаж"),
+     "играет", "играла", "сыграла", "сыграл", "роль", "роли", "igraet", "igrala", "sygrala",
+     "rol"),
+    # the person in the story, not the actor: "Peresild's character" is Zhenya ("hero" is also
+    # a title, Hero of Russia)
+    ("character", "characters", "heroine", "protagonist", "персонаж", "персонажа", "героиня",
+     "героини", "героиню", "героиней", "geroinya", "geroini", "personazh"),
     ("cast", "actors", "castmembers", "актёры", "актеры", "актёрский", "aktery", "состав"),
     ("release", "released", "releases", "releasing", "premiere", "premiered", "premieres",
      "debut", "debuted", "opened", "opening", "theaters", "theatres", "cinemas", "cinema",

@@ -234,6 +234,10 @@ def _assemble(
                 if ref not in work_ids:
                     message = f"{ref!r} is not a work entity"
                     problems.append(Problem(name, eid, field_name, message))
+        for ref in entity.plays:
+            if ref not in entities or entities[ref][1].kind != "person":
+                message = f"{ref!r} is not a person entity (a character)"
+                problems.append(Problem(name, eid, "plays", message))
 
     def check_citations(owner: str, field_name: str, cited: Iterable[str]) -> None:
         for source_id in cited:

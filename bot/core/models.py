@@ -101,6 +101,9 @@ class Entity(_Record):
     refers_to: tuple[Slug, ...] = Field(
         default=(), description="For kind `ambiguous`: the works the name could mean."
     )
+    plays: tuple[Slug, ...] = Field(
+        default=(), description="For an actor: the characters (person entities) they play."
+    )
     description: str = ""
 
     @model_validator(mode="after")
