@@ -271,3 +271,18 @@ def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_e
     # without a word for the character, the actor is only the actor: Novitsky is not as old
     # as an entry about his character's synopsis
     assert real_engine.decide("how old is oleg novitsky").status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("можно было вернуть и прооперировать", "could they return and operate"),
+        ("kto pilotiroval soyuz", "who piloted the soyuz"),
+        ("кто писал", "who wrote"),
+        ("к кандидаткам", "for candidates"),
+        ("что он снимал раньше", "what did he shoot previously"),
+    ],
+)
+def test_russian_words_read_as_their_english_meaning(real_engine, russian, english):
+    read = real_engine.lexicon.read
+    assert set(read(russian).concepts) == set(read(english).concepts)
