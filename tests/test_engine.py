@@ -286,3 +286,19 @@ def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_e
 def test_russian_words_read_as_their_english_meaning(real_engine, russian, english):
     read = real_engine.lexicon.read
     assert set(read(russian).concepts) == set(read(english).concepts)
+
+
+def test_a_year_the_answer_gives_counts_for_the_entry(real_engine):
+    decision = real_engine.decide("which nasa guy confirmed the tom cruise thing back in 2020")
+    assert decision.best is not None
+    assert decision.best.entry.id == "cruise-nasa-bridenstine"
+
+
+def test_a_project_still_happening_has_a_status_but_a_scene_that_happens_does_not(engine):
+    read = engine.lexicon.read
+    assert set(read("is the cruise film still happening").concepts) == set(
+        read("what is the status of the cruise film").concepts
+    )
+    assert not set(read("how much of the movie happens on earth").concepts) & set(
+        read("what is the status").concepts
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -43,6 +44,8 @@ DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic covera
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
 COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 Status = Literal["answered", "ambiguous", "abstained", "empty"]
 
@@ -117,10 +120,12 @@ class Engine:
             if entry.work:
                 entities.add(entry.work)
             central = _central(entry, entities, readings[entry.id], kb)
+            # a year the answer gives is one the entry is about ("what did nasa say in 2020")
+            years = _YEAR.findall(entry.answer)
             self._indexed.append(
                 _Indexed(
                     entry=entry,
-                    vocabulary=frozenset(c for r in everything for c in r.concepts),
+                    vocabulary=frozenset(c for r in everything for c in r.concepts) | set(years),
                     entities=frozenset(entities),
                     phrasings=phrasings,
                     person_kinds=frozenset(

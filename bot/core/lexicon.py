@@ -133,6 +133,13 @@ PHRASES: dict[str, str] = {
     "out on": "release on",
     "all of it": "whole",
     "in the first place": "",
+    # a project that is still happening has a status; what happens on screen does not
+    "still happening": "status",
+    "actually happening": "status",
+    "even happening": "status",
+    "is it happening": "status",
+    "what is happening": "status",
+    "whats happening": "status",
     "manage to": "",
     "managed to": "",
     "dealt with": "",  # coping, not a contract: "the deal with Universal" stays a deal
@@ -274,7 +281,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("spacewalk", "eva", "выход в открытый космос"),
     ("cancel", "cancelled", "canceled", "scrapped", "shelved", "dead", "dropped", "abandoned",
      "отменён", "отменили", "отменен"),
-    ("status", "update", "updates", "news", "latest", "happening", "progress", "now", "current",
+    ("status", "update", "updates", "news", "latest", "progress", "now", "current",
      "currently", "recent", "recently"),
     ("previous", "previously", "prior", "раньше", "ранее", "прежде", "предыдущий", "предыдущие",
      "предыдущих", "ranshe", "ranee", "prezhde", "predydushchie"),
