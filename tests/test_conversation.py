@@ -172,3 +172,12 @@ def test_a_stale_context_is_no_context(engine):
     clock.now += 601
     late = answer(engine, "when did it come out?", today=TODAY, context=store.get("alice"))
     assert late.status == "ambiguous"
+
+
+def test_it_after_a_topic_is_that_topic_and_after_a_film_is_the_film(real_engine):
+    replies = dialogue(
+        real_engine, "how was peresild prepared for the flight", "how long did it last?"
+    )
+    assert entries(replies) == ["challenge-training", "challenge-training-duration"]
+    replies = dialogue(real_engine, "who directed the challenge", "and how long is it?")
+    assert entries(replies) == ["challenge-director", "challenge-runtime"]

@@ -286,6 +286,10 @@ class Lexicon:
         for start, token in enumerate(tokens):
             for phrase, kind in self._qwords_by_first.get(token, ()):
                 if tuple(tokens[start : start + len(phrase)]) == phrase:
+                    after = tokens[start + len(phrase) : start + len(phrase) + 1]
+                    if kind == "how" and token == "how" and not set(after) & _AUXILIARIES:
+                        # "how expensive", "how old": a degree, not the manner "how did they"
+                        return "how-degree"
                     return kind
         return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
 
@@ -410,6 +414,9 @@ def _bare_stems(stem: str) -> list[str]:
     ]
 
 
+_AUXILIARIES = frozenset(
+    "did does do was were is are can could will would has have had should to".split()
+)
 _YES_NO_OPENERS = frozenset(
     [
         "is",

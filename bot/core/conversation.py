@@ -65,6 +65,8 @@ ROLE_WORDS = frozenset(
     rezhisser rezhissera aktrisa akter komandir operator prodyuser kompozitor stsenarist
     """.split()
 )
+# Words for the thing last talked about: "how long did it last?" after the training
+THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
 
 K = TypeVar("K", bound=Hashable)
@@ -217,15 +219,28 @@ def resolve(
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (Resolved(reading),)
     placed = replace(reading, context_entities=(*reading.context_entities, context.work))
+    # "how long did it last?" after a question about Peresild's training: "it" is the training,
+    # so try that first; after a question that named the film, "it" is the film
+    named_film = any(kb.entities[e].kind == "work" for e in context.named)
+    topic: list[Resolved] = []
+    if (
+        THING_WORDS & set(tokens)
+        and not reading.entities
+        and len(reading.concepts) <= 1
+        and context.concepts
+        and not named_film
+    ):
+        concepts = tuple(dict.fromkeys((*context.concepts, *reading.concepts)))
+        topic.append(Resolved(replace(placed, concepts=concepts, entities=context.named)))
     people = context.people
     if not people or reading.entities or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
-        return (Resolved(placed),)
+        return (*topic, Resolved(placed))
     # "she" after an answer about an actress and her character: try them together and each
     groups = [people, *((p,) for p in people)] if len(people) > 1 else [people]
     tries = [Resolved(replace(placed, entities=g)) for g in groups]
     if not PERSON_WORDS & set(tokens):
         tries.append(Resolved(placed))  # "его" may be the film's: try it without the people
-    return tuple(tries)
+    return (*topic, *tries)
 
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS

@@ -214,6 +214,8 @@ COMPATIBLE_ASKS: dict[str, frozenset[str]] = {
     "when": frozenset({"when"}),
     "where": frozenset({"where"}),
     "why": frozenset({"why", "how", "what"}),
+    # "how did they ...": the way something went, or how it did ("at the box office")
+    "how": frozenset({"how", "what", "why", "how-much", "how-many", "yes-no"}),
     "how-long": frozenset({"how-long", "how-many"}),
     "how-many": frozenset({"how-many", "how-much", "how-long"}),
     "how-much": frozenset({"how-much", "how-many"}),
@@ -242,7 +244,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
-    ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится",
+    ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится", "длилось",
+     "длилась", "длился", "длились", "dlilos", "dlilas", "dlilsya", "dlitsya",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
     ("month", "months", "месяц", "месяца", "месяцев", "полгода", "mesyats", "mesyatsev",
