@@ -181,3 +181,11 @@ def test_it_after_a_topic_is_that_topic_and_after_a_film_is_the_film(real_engine
     assert entries(replies) == ["challenge-training", "challenge-training-duration"]
     replies = dialogue(real_engine, "who directed the challenge", "and how long is it?")
     assert entries(replies) == ["challenge-director", "challenge-runtime"]
+
+
+def test_she_after_an_actress_and_her_character_is_tried_as_each_before_both(real_engine):
+    replies = dialogue(
+        real_engine, "who's the lead actress in the challenge", "who does she play?",
+        "how long was she up there?",
+    )  # fmt: skip
+    assert entries(replies)[-1] == "challenge-days-aboard-iss"

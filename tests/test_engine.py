@@ -228,6 +228,11 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("how did they manage to film on mir", "how did they film on mir"),
         ("when did the first trailer drop", "when was the first trailer released"),
         ("Когда стартовала съёмочная группа?", "when did the crew launch"),
+        ("how old was she at the time", "how old was she"),
+        ("when did he finally come back", "when did he come back"),
+        ("how much of the final film was shot in orbit", "how much of the film was shot in orbit"),
+        ("how much did the film make", "how much did the film gross"),
+        ("kogda vernulis kinoshniki", "kogda vernulsya ekipazh"),
     ],
 )
 def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):

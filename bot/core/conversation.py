@@ -236,7 +236,7 @@ def resolve(
     if not people or reading.entities or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
         return (*topic, Resolved(placed))
     # "she" after an answer about an actress and her character: try them together and each
-    groups = [people, *((p,) for p in people)] if len(people) > 1 else [people]
+    groups = [*((p,) for p in people), people] if len(people) > 1 else [people]
     tries = [Resolved(replace(placed, entities=g)) for g in groups]
     if not PERSON_WORDS & set(tokens):
         tries.append(Resolved(placed))  # "его" may be the film's: try it without the people

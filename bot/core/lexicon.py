@@ -38,8 +38,8 @@ good great bad weird funny love loved hate hated guess guessing sure wonder beli
 ask asked asking answer answers info information details detail fact facts exact exactly
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
-isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt wouldnt shouldnt aint
-hav said says saying besides except absolutely totally completely super pretty
+finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt wouldnt
+shouldnt aint hav said says saying besides except absolutely totally completely super pretty
 quite extremely
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
@@ -133,6 +133,19 @@ PHRASES: dict[str, str] = {
     "out on": "release on",
     "all of it": "whole",
     "in the first place": "",
+    "final film": "film",  # the film as released; "finally" alone is filler
+    "final cut": "film",
+    "finished film": "film",
+    "final version": "film",
+    "final movie": "movie",
+    "finished movie": "movie",
+    # "how much did it make": money made at the box office
+    "did it make": "did it gross",
+    "movie make": "movie gross",
+    "film make": "film gross",
+    "at the time": "",  # "how old was she at the time?": then, not a clock time
+    "at that time": "",
+    "back then": "",
     # a project that is still happening has a status; what happens on screen does not
     "still happening": "status",
     "actually happening": "status",
@@ -302,7 +315,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
      "beat", "ahead", "race", "обогнали"),
     ("dock", "docked", "docking", "стыковка", "stykovka"),
-    ("crew", "team", "экипаж", "ekipazh"),
+    ("crew", "team", "экипаж", "ekipazh", "киношники", "киношников", "kinoshniki", "kinoshnikov"),
     ("pay", "paid", "payed", "pays", "paying", "payment", "fee", "salary", "заплатил",
      "заплатили", "гонорар", "zaplatil", "zaplatili", "gonorar"),
     ("media", "press", "newspapers", "papers", "outlets", "journalists", "сми", "пресса",
