@@ -189,3 +189,11 @@ def test_she_after_an_actress_and_her_character_is_tried_as_each_before_both(rea
         "how long was she up there?",
     )  # fmt: skip
     assert entries(replies)[-1] == "challenge-days-aboard-iss"
+
+
+def test_it_is_the_last_topic_when_the_question_names_the_film_separately(real_engine):
+    replies = dialogue(
+        real_engine, "How much footage did they shoot on the ISS for The Challenge?",
+        "how much of it ended up in the film?",
+    )  # fmt: skip
+    assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]

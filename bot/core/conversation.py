@@ -65,6 +65,7 @@ ROLE_WORDS = frozenset(
     rezhisser rezhissera aktrisa akter komandir operator prodyuser kompozitor stsenarist
     """.split()
 )
+FILM_WORDS = frozenset("film movie фильм фильме фильма фильм кино kino filme filma".split())
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
@@ -216,12 +217,12 @@ def resolve(
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
-    if not (reading.concepts or reading.entities) or (opens and not leans_back):
-        return (Resolved(reading),)
     placed = replace(reading, context_entities=(*reading.context_entities, context.work))
     # "how long did it last?" after a question about Peresild's training: "it" is the training,
-    # so try that first; after a question that named the film, "it" is the film
+    # so try that first; after a question that named the film, "it" is the film, unless this
+    # one names the film too ("how much of it ended up in the film?")
     named_film = any(kb.entities[e].kind == "work" for e in context.named)
+    named_film = named_film and not FILM_WORDS & set(tokens)
     topic: list[Resolved] = []
     if (
         THING_WORDS & set(tokens)
@@ -232,6 +233,8 @@ def resolve(
     ):
         concepts = tuple(dict.fromkeys((*context.concepts, *reading.concepts)))
         topic.append(Resolved(replace(placed, concepts=concepts, entities=context.named)))
+    if not (reading.concepts or reading.entities) or (opens and not leans_back):
+        return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
     people = context.people
     if not people or reading.entities or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
         return (*topic, Resolved(placed))

@@ -112,6 +112,12 @@ PHRASES: dict[str, str] = {
     "comes down": "land",
     "coming down": "land",
     "came down": "land",
+    # footage that ended up in the film was used there
+    "ended up in": "used in",
+    "end up in": "used in",
+    "ends up in": "used in",
+    "made it into": "used in",
+    "make it into": "used in",
     "ended up": "",  # "how much of it ended up in the film": no ending, no landing
     "end up": "",
     "ends up": "",
