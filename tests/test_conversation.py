@@ -197,3 +197,21 @@ def test_it_is_the_last_topic_when_the_question_names_the_film_separately(real_e
         "how much of it ended up in the film?",
     )  # fmt: skip
     assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]
+
+
+def test_he_after_who_is_the_person_the_answer_introduced(real_engine):
+    # "he" is Novitsky, who flew them home: not Peresild (she), nor Shipenko (named, not asked)
+    replies = dialogue(
+        real_engine, "Who brought Peresild and Shipenko back to Earth?",
+        "How long had he been in orbit by then?",
+    )  # fmt: skip
+    assert entries(replies) == ["challenge-return-spacecraft", "challenge-novitsky-mission-length"]
+
+
+def test_he_is_still_the_last_person_when_the_question_names_a_company(real_engine):
+    replies = dialogue(
+        real_engine,
+        "who's directing tom cruise's space movie",
+        "wasnt he at some spacex launch too?",
+    )
+    assert entries(replies) == ["cruise-director", "cruise-liman-demo2"]

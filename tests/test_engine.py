@@ -233,6 +233,10 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("how much of the final film was shot in orbit", "how much of the film was shot in orbit"),
         ("how much did the film make", "how much did the film gross"),
         ("kogda vernulis kinoshniki", "kogda vernulsya ekipazh"),
+        ("did anything go wrong on the station", "was there a problem on the station"),
+        ("how'd they get home", "how did they get home"),
+        ("kto budet snimat film kruza", "kto rezhisser filma kruza"),
+        ("a na chem oni vernulis", "na kakom korable oni vernulis"),
     ],
 )
 def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):

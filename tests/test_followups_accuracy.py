@@ -1,8 +1,10 @@
 """Follow-up turns of the labelled dialogues hold a floor (benchmarks/accuracy.py has detail).
 
-tests/data/dialogues.yaml: each turn is judged like a labelled question, asked with the
-context the earlier turns of its dialogue left, as `python -m bot chat` and Discord do. The
-issue's target is 95% of follow-ups correct; this floor only catches regressions.
+Each turn is judged like a labelled question, asked with the context the earlier turns of its
+dialogue left, as `python -m bot chat` and Discord do. The issue's target is 95% of follow-ups
+correct; these floors only catch regressions. dialogues.yaml has been tuned on;
+dialogues_holdout.yaml was written later from facts.md alone, first measured at 64.3% of
+follow-ups correct and 15.7% wrong, and its failures have since been studied too.
 """
 
 from pathlib import Path
@@ -11,31 +13,36 @@ import pytest
 
 from bot.core.dialogues import evaluate_dialogues, load_dialogues
 
-DIALOGUES = Path(__file__).parent / "data" / "dialogues.yaml"
-FOLLOW_UPS_CORRECT = 0.81  # measured 83.5% (71 of 85 follow-up turns)
-FOLLOW_UPS_WRONG = 0.025  # measured 1.2% (1 of 85): a wrong answer is worse than none
-FIRST_TURNS_CORRECT = 0.95  # measured 97.5% (39 of 40)
-
-pytestmark = pytest.mark.skipif(not DIALOGUES.exists(), reason="no dialogues.yaml yet")
-
-
-@pytest.fixture(scope="module")
-def turns(real_engine):
-    return evaluate_dialogues(real_engine, load_dialogues(DIALOGUES))
+DATA = Path(__file__).parent / "data"
+FLOORS = {
+    # file: (follow-ups correct at least, follow-ups wrong at most, first turns correct at least)
+    "dialogues.yaml": (0.92, 0.025, 0.95),  # measured 95.3%, 0.0%, 100% (85 follow-ups)
+    "dialogues_holdout.yaml": (0.66, 0.09, 0.80),  # measured 70.0%, 7.1%, 85.0% (70 follow-ups)
+}
 
 
-def test_follow_up_turns_hold_their_floor(turns):
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def dialogue_set(request, real_engine):
+    name = request.param
+    return name, evaluate_dialogues(real_engine, load_dialogues(DATA / name))
+
+
+def test_follow_up_turns_hold_their_floor(dialogue_set):
+    name, turns = dialogue_set
+    floor_correct, ceiling_wrong, _ = FLOORS[name]
     follow_ups = [t for t in turns if t.number > 1]
-    assert sum(t.outcome == "correct" for t in follow_ups) / len(follow_ups) >= FOLLOW_UPS_CORRECT
-    assert sum(t.outcome == "wrong" for t in follow_ups) / len(follow_ups) <= FOLLOW_UPS_WRONG
+    assert sum(t.outcome == "correct" for t in follow_ups) / len(follow_ups) >= floor_correct
+    assert sum(t.outcome == "wrong" for t in follow_ups) / len(follow_ups) <= ceiling_wrong
 
 
-def test_first_turns_hold_their_floor(turns):
+def test_first_turns_hold_their_floor(dialogue_set):
+    name, turns = dialogue_set
     first = [t for t in turns if t.number == 1]
-    assert sum(t.outcome == "correct" for t in first) / len(first) >= FIRST_TURNS_CORRECT
+    assert sum(t.outcome == "correct" for t in first) / len(first) >= FLOORS[name][2]
 
 
-def test_each_turn_is_answered_in_its_own_language(turns):
+def test_each_turn_is_answered_in_its_own_language(dialogue_set):
+    _, turns = dialogue_set
     wrong_language = [
         t.question.q for t in turns if t.reply_lang != ("en" if t.language == "en" else "ru")
     ]

@@ -78,6 +78,12 @@ def test_an_actor_plays_only_a_known_person(tmp_path):
     assert any("[other-actor] plays: 'nobody-at-all' is not a person" in p for p in problems)
 
 
+def test_only_a_person_has_a_pronoun(tmp_path):
+    text = "entities:\n  - {id: a-studio, kind: organisation, name: A Studio, pronoun: she}\n"
+    problems = _broken(tmp_path, "things.yaml", text)
+    assert any("[a-studio]" in p and "pronoun" in p for p in problems)
+
+
 def test_date_that_does_not_parse(tmp_path):
     text = ENTRY.replace("asks: [who]", "asks: [who]\n    as_of: 2023-02-30")
     problems = _broken(tmp_path, "extra.yaml", text)

@@ -66,6 +66,10 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 FILM_WORDS = frozenset("film movie фильм фильме фильма фильм кино kino filme filma".split())
+# Pronouns that tell which person is meant: "who plays him?" after an answer about Zhenya and
+# the cosmonaut she operates on. Russian "его" may also be the film's (фильм is masculine).
+HE_WORDS = frozenset("he him his himself он его ему него нём нем ним on ego emu nego nim".split())
+SHE_WORDS = frozenset("she her hers herself она её ее ей ней неё нее ona ee ey ney nee".split())
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
@@ -185,7 +189,12 @@ def resolve(
     The engine answers with the first of them it can answer; when it answers none, the first
     one's decision stands (it asks which film, or says it does not know).
     """
-    if pinned_works(reading, kb) or _names_a_choice(reading, kb):
+    tokens = words(question)
+    named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
+    # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
+    someone = bool(PERSON_WORDS & set(tokens)) and not named_person and context is not None
+    pinned = pinned_works(reading, kb) and not (someone and context and context.people)
+    if pinned or _names_a_choice(reading, kb):
         # "which film?" answered ("the Cruise one"), or the same question of another film
         if (
             context is not None
@@ -194,7 +203,6 @@ def resolve(
         ):
             return (Resolved(_same_question(reading, context, kb)), Resolved(reading))
         return (Resolved(reading),)
-    tokens = words(question)
     thin = len(reading.concepts) + len(reading.entities) < MIN_TOPIC_WORDS
     leans_back = refers_back(question, words_leaning_back=BACK_WORDS)
     # "who played her?", "and the budget?", "when did it come out?" with no film before them:
@@ -223,30 +231,44 @@ def resolve(
     # one names the film too ("how much of it ended up in the film?")
     named_film = any(kb.entities[e].kind == "work" for e in context.named)
     named_film = named_film and not FILM_WORDS & set(tokens)
+    named_person_only = all(kb.entities[e].kind == "person" for e in reading.entities)
     topic: list[Resolved] = []
     if (
         THING_WORDS & set(tokens)
-        and not reading.entities
+        and (not reading.entities or (not reading.concepts and named_person_only))
         and len(reading.concepts) <= 1
         and context.concepts
         and not named_film
     ):
+        # "what did Shipenko say about it?": the topic, asked of whoever this one names
         concepts = tuple(dict.fromkeys((*context.concepts, *reading.concepts)))
-        topic.append(Resolved(replace(placed, concepts=concepts, entities=context.named)))
+        entities = reading.entities or context.named
+        topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
-    people = context.people
-    if not people or reading.entities or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
+    people = _fitting(context.people, tokens, kb)
+    if not people or named_person or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
         return (*topic, Resolved(placed))
-    # "she" after an answer about an actress and her character: try them together and each
+    # "she" after an answer about an actress and her character: try each, then them together;
+    # what the question names besides ("was he at a SpaceX launch?") stays
     groups = [*((p,) for p in people), people] if len(people) > 1 else [people]
-    tries = [Resolved(replace(placed, entities=g)) for g in groups]
+    tries = [Resolved(replace(placed, entities=(*reading.entities, *g))) for g in groups]
     if not PERSON_WORDS & set(tokens):
         tries.append(Resolved(placed))  # "его" may be the film's: try it without the people
     return (*topic, *tries)
 
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
+_ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
+
+
+def _fitting(people: tuple[str, ...], tokens: list[str], kb: KnowledgeBase) -> tuple[str, ...]:
+    """The people a question's pronoun can mean: "him" is not the heroine."""
+    he, she = bool(HE_WORDS & set(tokens)), bool(SHE_WORDS & set(tokens))
+    if he == she:
+        return people  # no pronoun, or both: nothing to go by
+    wanted = "he" if he else "she"
+    return tuple(p for p in people if kb.entities[p].pronoun in (wanted, None))
 
 
 def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Reading:
@@ -276,11 +298,18 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
     work = entry.work if entry is not None and entry.work else (works[0] if works else None)
     named = tuple(e for e in reading.entities if kb.entities[e].kind != "work")
     people = tuple(e for e in named if kb.entities[e].kind == "person")
-    if not people and entry is not None:
-        # "who plays the lead?": the answer introduced the person that "she" will mean
-        people = tuple(
-            e for e in entry.about if e in kb.entities and kb.entities[e].kind == "person"
+    if entry is not None:
+        # "who plays the lead?", "who flew them home?": the answer introduced the person that
+        # "she" or "he" will mean, before anyone the question named; after "who does she
+        # play?" she is still the actress, and the character comes second
+        answered = tuple(
+            e
+            for e in entry.about
+            if e in kb.entities and kb.entities[e].kind == "person" and e not in people
         )
+        playing = reading.qtype == "role" or _ROLE_CONCEPT in reading.concepts
+        first_answer = reading.qtype == "who" and not playing
+        people = (*answered, *people) if first_answer or not people else (*people, *answered)
     return Context(
         work=work,
         named=reading.entities,

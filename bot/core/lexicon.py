@@ -38,8 +38,8 @@ good great bad weird funny love loved hate hated guess guessing sure wonder beli
 ask asked asking answer answers info information details detail fact facts exact exactly
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
-finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt wouldnt
-shouldnt aint hav said says saying besides except absolutely totally completely super pretty
+howd finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt
+wouldnt shouldnt aint hav said says saying besides except absolutely totally completely super pretty
 quite extremely
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
@@ -139,6 +139,30 @@ PHRASES: dict[str, str] = {
     "out on": "release on",
     "all of it": "whole",
     "in the first place": "",
+    # something that went wrong was a problem, not a wrong name
+    "go wrong": "problem",
+    "goes wrong": "problem",
+    "went wrong": "problem",
+    "gone wrong": "problem",
+    "going wrong": "problem",
+    # "is it any good?": what critics and viewers thought
+    "is it good": "reviews",
+    "is it any good": "reviews",
+    "actually good": "reviews",
+    "any good": "reviews",
+    "worth watching": "reviews",
+    "worth seeing": "reviews",
+    # «кто снимает фильм» asks who directs it («кто снимал на МКС» may be the camera)
+    "кто снимает": "кто режиссёр",
+    "кто будет снимать": "кто режиссёр",
+    "kto snimaet": "kto rezhisser",
+    "kto budet snimat": "kto rezhisser",
+    "в итоге": "",
+    # «на чём вернулись?»: on which craft
+    "на чём": "на каком корабле",
+    "на чем": "на каком корабле",
+    "na chem": "na kakom korable",
+    "v itoge": "",
     "final film": "film",  # the film as released; "finally" alone is filler
     "final cut": "film",
     "finished film": "film",
@@ -221,7 +245,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("каком", "which"), ("какую", "which"), ("каким", "which"), ("какого", "which"),
     ("kakom", "which"), ("kakuyu", "which"), ("kakim", "which"), ("kakogo", "which"),
     ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
-    ("what", "what"), ("whats", "what"), ("wat", "what"), ("wen", "when"),
+    ("what", "what"), ("whats", "what"), ("howd", "how"), ("wat", "what"), ("wen", "when"),
     ("что", "what"), ("chto", "what"),
     ("how", "how"), ("как", "how"), ("kak", "how"),
 )  # fmt: skip
@@ -276,7 +300,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("shoot", "shot", "shooting", "shoots", "film", "filmed", "filming", "record", "recorded",
      "снимали", "снимал", "съёмки", "съемки", "съёмок", "снято", "сняли", "сняла", "снят",
      "snyali", "snyala", "snyat",
-     "snimali", "semki", "syomki", "camera", "cameras", "снимать", "снимут", "снимает",
+     "snimali", "semki", "syomki", "снимать", "снимут", "снимает",
      "снимают", "снимала", "snimat", "snimut", "snimaet", "snimayut", "snimala"),
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
      "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
@@ -312,6 +336,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "kandidatka", "kandidatki", "kandidatok", "pretendentka", "pretendentok"),
     ("write", "wrote", "written", "writes", "writing", "написал", "написала", "писал", "писала",
      "napisal", "napisala", "pisal", "pisala"),
+    # the camera itself, not filming in general: "how did the cameras get up there?"
+    ("camera", "cameras", "камера", "камеры", "камер", "камеру", "kamera", "kamery", "kamer",
+     "kameru"),
     ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
      "pilotiroval", "pilotirovala"),
     ("private", "privately", "частный", "частного", "частном", "частная", "частной", "частным",
@@ -319,7 +346,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("feature", "художественный", "художественного", "художественном", "игровой",
      "khudozhestvennyy", "khudozhestvennogo", "igrovoy"),
     ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
-     "beat", "ahead", "race", "обогнали"),
+     "beat", "ahead", "race", "обогнали", "obognali", "обогнать", "obognat", "опередили",
+     "operedili"),
     ("dock", "docked", "docking", "стыковка", "stykovka"),
     ("crew", "team", "экипаж", "ekipazh", "киношники", "киношников", "kinoshniki", "kinoshnikov"),
     ("pay", "paid", "payed", "pays", "paying", "payment", "fee", "salary", "заплатил",
@@ -364,5 +392,6 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("woman", "women", "girl", "lady", "chick", "female", "женщина", "женщины", "женщин",
      "zhenshchina", "zhenshchiny"),
     ("apply", "applied", "applicants", "applications", "casting", "audition", "auditions",
-     "кастинг", "kasting", "selected", "selection", "chosen", "choose", "picked"),
+     "кастинг", "kasting", "selected", "selection", "chosen", "choose", "picked", "выбирали",
+     "выбрали", "выбор", "vybirali", "vybrali", "vybor"),
 )  # fmt: skip

@@ -104,6 +104,9 @@ class Entity(_Record):
     plays: tuple[Slug, ...] = Field(
         default=(), description="For an actor: the characters (person entities) they play."
     )
+    pronoun: Literal["he", "she"] | None = Field(
+        default=None, description="For one person: which pronoun a follow-up uses for them."
+    )
     description: str = ""
 
     @model_validator(mode="after")
@@ -112,6 +115,8 @@ class Entity(_Record):
             raise ValueError("an `ambiguous` entity must list at least two works in `refers_to`")
         if self.kind != "ambiguous" and self.refers_to:
             raise ValueError("only an `ambiguous` entity has `refers_to`")
+        if self.kind != "person" and (self.pronoun or self.plays):
+            raise ValueError("only a `person` entity has a `pronoun` or `plays`")
         return self
 
 
