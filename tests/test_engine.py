@@ -237,6 +237,10 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("how'd they get home", "how did they get home"),
         ("kto budet snimat film kruza", "kto rezhisser filma kruza"),
         ("a na chem oni vernulis", "na kakom korable oni vernulis"),
+        ("НАСА там вообще участвовало?", "was nasa involved at all"),
+        ("did it make its money back", "did it gross its budget"),
+        ("did the film make its money back", "did the film gross its budget"),
+        ("where's he from", "where is he from"),
     ],
 )
 def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):

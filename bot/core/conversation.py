@@ -28,7 +28,7 @@ FOLLOWUP_SECONDS = 600.0  # ten minutes: long enough to read an answer and ask o
 MAX_CONTEXTS = 10_000  # a few hundred bytes each: a few MB at most, however busy the server
 
 # Words that can only mean a person already talked about.
-PERSON_WORDS = frozenset("he him his she her hers himself herself".split())
+PERSON_WORDS = frozenset("he him his she her hers himself herself hes shes".split())
 # Words that may mean a person, or a thing: "they" (the crew, the studio), and Russian
 # pronouns, whose gender follows the noun ("его" is the director, or the film: фильм).
 MAYBE_PERSON_WORDS = frozenset(
@@ -68,8 +68,12 @@ ROLE_WORDS = frozenset(
 FILM_WORDS = frozenset("film movie фильм фильме фильма фильм кино kino filme filma".split())
 # Pronouns that tell which person is meant: "who plays him?" after an answer about Zhenya and
 # the cosmonaut she operates on. Russian "его" may also be the film's (фильм is masculine).
-HE_WORDS = frozenset("he him his himself он его ему него нём нем ним on ego emu nego nim".split())
-SHE_WORDS = frozenset("she her hers herself она её ее ей ней неё нее ona ee ey ney nee".split())
+HE_WORDS = frozenset(
+    "he him his himself hes он его ему него нём нем ним on ego emu nego nim".split()
+)
+SHE_WORDS = frozenset(
+    "she her hers herself shes она её ее ей ней неё нее ona ee ey ney nee".split()
+)
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic

@@ -38,9 +38,9 @@ good great bad weird funny love loved hate hated guess guessing sure wonder beli
 ask asked asking answer answers info information details detail fact facts exact exactly
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
-howd finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt cant couldnt
-wouldnt shouldnt aint hav said says saying besides except absolutely totally completely super pretty
-quite extremely
+howd wheres whens whys eshe finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent
+hadnt cant couldnt wouldnt shouldnt aint hav said says saying besides except absolutely totally
+completely super pretty quite extremely
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
@@ -158,6 +158,13 @@ PHRASES: dict[str, str] = {
     "kto snimaet": "kto rezhisser",
     "kto budet snimat": "kto rezhisser",
     "в итоге": "",
+    # recouping the budget is box office measured against cost
+    "make its money back": "gross budget",
+    "made its money back": "gross budget",
+    "its money back": "budget",  # after "did it make" has been read as "did it gross"
+    "their money back": "budget",
+    "break even": "gross budget",
+    "broke even": "gross budget",
     # «на чём вернулись?»: on which craft
     "на чём": "на каком корабле",
     "на чем": "на каком корабле",
@@ -245,7 +252,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("каком", "which"), ("какую", "which"), ("каким", "which"), ("какого", "which"),
     ("kakom", "which"), ("kakuyu", "which"), ("kakim", "which"), ("kakogo", "which"),
     ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
-    ("what", "what"), ("whats", "what"), ("howd", "how"), ("wat", "what"), ("wen", "when"),
+    ("what", "what"), ("whats", "what"), ("howd", "how"), ("wheres", "where"),
+    ("whens", "when"), ("whys", "why"), ("wat", "what"), ("wen", "when"),
     ("что", "what"), ("chto", "what"),
     ("how", "how"), ("как", "how"), ("kak", "how"),
 )  # fmt: skip
@@ -339,6 +347,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # the camera itself, not filming in general: "how did the cameras get up there?"
     ("camera", "cameras", "камера", "камеры", "камер", "камеру", "kamera", "kamery", "kamer",
      "kameru"),
+    ("involved", "involvement", "participate", "participated", "участвовал", "участвовало",
+     "участвовала", "участвовали", "участие", "uchastvoval", "uchastvovalo", "uchastvovali",
+     "uchastie"),
     ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
      "pilotiroval", "pilotirovala"),
     ("private", "privately", "частный", "частного", "частном", "частная", "частной", "частным",
