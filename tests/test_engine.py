@@ -315,3 +315,13 @@ def test_a_project_still_happening_has_a_status_but_a_scene_that_happens_does_no
     assert not set(read("how much of the movie happens on earth").concepts) & set(
         read("what is the status").concepts
     )
+
+
+def test_the_sentences_before_a_thin_question_say_what_it_is_about(real_engine):
+    question = (
+        "An American astronaut got an almost year-long mission because of the Russian film "
+        "crew. What happened there?"
+    )
+    decision = real_engine.decide(question)
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-vande-hei-seat"

@@ -53,6 +53,7 @@ class Reading:
     context_entities: tuple[str, ...] = ()
     more_questions: bool = False
     owned: tuple[str, ...] = ()  # concepts right after a possessive: what is asked about
+    lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
 
 
 class Lexicon:
@@ -184,12 +185,17 @@ class Lexicon:
             if e not in chosen.entities
         )  # fmt: skip
         later = any(i > main for i in asking)
+        lead = tuple(
+            dict.fromkeys(c for r in parsed[:main] for c in r.concepts if c not in chosen.concepts)
+        )
         if not chosen.entities:
             # "I keep reading about Ernst. What was his role?": the asking part says "his"; the
             # person is named before it (never after: that belongs to the next question)
             before = dict.fromkeys(e for r in parsed[:main] for e in r.entities)
             chosen = replace(chosen, entities=tuple(before))
-        return replace(chosen, context_entities=tuple(context), more_questions=later)
+        return replace(
+            chosen, context_entities=tuple(context), more_questions=later, lead_concepts=lead
+        )
 
     def read_entry_text(self, text: str) -> Reading:
         """A knowledge-base phrasing or keyword, taken whole: no typo correction, no splitting

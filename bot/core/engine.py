@@ -42,6 +42,7 @@ OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and t
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
+THIN_QUESTION = 1  # topic words at most, for the sentences before a question to count
 CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
 COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
 
@@ -170,7 +171,17 @@ class Engine:
         `context` is what this asker was last answered: a follow-up question ("and when did it
         come out?") takes the film and people it leaves out from there.
         """
-        readings = resolve(question, self.lexicon.read(question), context, self.kb)
+        reading = self.lexicon.read(question)
+        readings = resolve(question, reading, context, self.kb)
+        if reading.lead_concepts and len(reading.concepts) <= THIN_QUESTION:
+            # "There's an astronaut stuck up there because of the film crew. What happened?":
+            # the sentences before a thin question say what it is about
+            first = readings[0]
+            concepts = (*first.reading.concepts, *reading.lead_concepts)
+            readings = (
+                *readings,
+                replace(first, reading=replace(first.reading, concepts=concepts)),
+            )
         decisions = [self._decide(r.reading, ask_which=r.needs_work) for r in readings]
         return next((d for d in decisions if d.status == "answered"), decisions[0])
 
