@@ -241,6 +241,7 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("did it make its money back", "did it gross its budget"),
         ("did the film make its money back", "did the film gross its budget"),
         ("where's he from", "where is he from"),
+        ("who did the make-up", "who did the makeup"),
     ],
 )
 def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):

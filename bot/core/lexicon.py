@@ -158,6 +158,8 @@ PHRASES: dict[str, str] = {
     "kto snimaet": "kto rezhisser",
     "kto budet snimat": "kto rezhisser",
     "в итоге": "",
+    "make up": "makeup",  # "make-up" splits into two filler words
+    "make-up": "makeup",
     # recouping the budget is box office measured against cost
     "make its money back": "gross budget",
     "made its money back": "gross budget",
