@@ -23,6 +23,7 @@ MAX_QUESTION_CHARS = (
 )
 TYPO_CUTOFF_LONG = 80.0  # 7+ letters tolerate two ("direcotr" -> "director")
 MIN_BARE_STEM = 4  # a Russian stem left after its prefix: shorter ones match too much
+SPELLING_LIKENESS = 60.0  # "shipenk" / "shepenko" are one name; "юли" / "пересильд" are two
 MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something else
 MAX_CACHED_CORRECTIONS = 32768  # words remembered per lexicon; each costs a fuzzy search
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
@@ -228,10 +229,11 @@ class Lexicon:
                 entities.append(entity_id)
                 if entity_id in self._people:
                     # "shipenk or shepenko?", "novitsky or novitskiy": one person written two
-                    # ways asks how the name is spelt ("Klim Shipenko ... Shipenko" does not)
+                    # ways asks how the name is spelt ("Klim Shipenko ... Shipenko" does not,
+                    # nor a first name and a surname matched apart: «Юлии Пересильд»)
                     form = {stems(t)[0] for t in tokens[i : i + length]}
                     before = written.setdefault(entity_id, [])
-                    spellings |= any(not (form <= f or f <= form) for f in before)
+                    spellings |= any(_variants(form, f) for f in before)
                     before.append(form)
                 if last_concept_at == i - 1 and tokens[i - 1] in self._name_words[entity_id]:
                     # "anton shkapelrov": the misspelt surname alone matched; the first name
@@ -498,6 +500,13 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
             return None  # two equally close words: a guess either way
         best = word
     return best
+
+
+def _variants(one: set[str], other: set[str]) -> bool:
+    """Two ways of writing one name, as against the same name or a part of it."""
+    if one <= other or other <= one:
+        return False
+    return any(a != b and fuzz.ratio(a, b) >= SPELLING_LIKENESS for a in one for b in other)
 
 
 def _split_questions(text: str) -> list[tuple[str, bool]]:
