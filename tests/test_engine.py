@@ -263,10 +263,10 @@ def test_one_name_written_two_ways_asks_how_it_is_spelt(real_engine):
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-shepenko-misspelling"
     # the full name and the surname alone are one way of writing it
-    assert (
-        "spell"
-        not in real_engine.lexicon.read("klim shipenko: what else did shipenko direct").concepts
-    )
+    read = real_engine.lexicon.read
+    assert "spell" not in read("klim shipenko: what else did shipenko direct").concepts
+    assert "spell" in read("is it yulia or julia peresild").concepts
+    assert "spell" not in read("Сколько лет дочерям Юлии Пересильд?").concepts  # two names
 
 
 def test_a_family_name_fits_an_entry_about_one_of_its_members(real_engine):
