@@ -136,9 +136,12 @@ class Engine:
         total = max(len(self._indexed), 1)
         self._idf = {key: 1.0 + math.log(total / count) for key, count in df.items()}
         self._unknown_weight = UNKNOWN_WORD_SHARE * (1.0 + math.log(total))
+        # fsum is exact, so a set's keys add up alike in any order: a plain sum followed the
+        # order the hash seed gives a set, and equal phrasings tied or not from run to run
         self._indexed = [
             replace(
-                item, phrasing_weights=tuple(sum(map(self._weight, k)) for _, k in item.phrasings)
+                item,
+                phrasing_weights=tuple(math.fsum(map(self._weight, k)) for _, k in item.phrasings),
             )
             for item in self._indexed
         ]
@@ -226,14 +229,14 @@ class Engine:
                 pool.update(self._postings[key][: 4 * CANDIDATE_LIMIT])
         asked = sum(weights.values())
 
-        asked_keys = frozenset(known)
-        idf = self._idf.__getitem__
+        idf = self._idf
 
         def rough(position: int) -> tuple[float, int]:
             # shared weight against the entry's shortest phrasing: raw overlap ties whenever
             # the question only names a work, and the limit would cut at random
             item = self._indexed[position]
-            shared = sum(map(idf, asked_keys & item.keys))
+            # in the question's order, not a set's: the same sum whatever the hash seed
+            shared = sum(idf[key] for key in known if key in item.keys)
             return shared / (asked + item.shortest), -position
 
         best_first = heapq.nlargest(CANDIDATE_LIMIT, pool, key=rough)
