@@ -94,7 +94,8 @@ class Engine:
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
-        vocabulary = [w for t in texts for w in words(t)]
+        # each word once: everything below only asks which words there are
+        vocabulary = list(dict.fromkeys(w for t in texts for w in words(t)))
         self.lexicon = Lexicon(aliases, vocabulary, people)
         # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
