@@ -20,6 +20,7 @@ from typing import Literal
 
 from bot.core.analysis import Lexicon, Reading
 from bot.core.conversation import Context, resolve
+from bot.core.gcpause import collector_paused
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
@@ -87,6 +88,7 @@ class _Indexed:
 class Engine:
     """Answers questions from one validated knowledge base (immutable: reload = build anew)."""
 
+    @collector_paused()
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         aliases = {a: e.id for e in kb.entities.values() for a in (e.name, *e.aliases)}
