@@ -16,11 +16,12 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.core.analysis import Lexicon, Reading
 from bot.core.conversation import Context, resolve
+from bot.core.gcpause import collector_paused
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
 from bot.core.models import Entry
@@ -77,16 +78,21 @@ class _Indexed:
     entities: frozenset[str]
     phrasings: tuple[tuple[str, frozenset[str]], ...]
     person_kinds: frozenset[str]
-    phrasing_weights: tuple[float, ...] = ()
-    shortest: float = 0.0  # weight of the lightest phrasing
-    keys: frozenset[str] = frozenset()  # topic words and entity tokens, as in the postings
-    phrasings_with: dict[str, tuple[int, ...]] = field(default_factory=dict)  # key -> phrasings
-    central: frozenset[str] = frozenset()  # what the entry is about: `about`, or named often
+    phrasing_weights: tuple[float, ...]
+    keys: frozenset[str]  # topic words and entity tokens, as in the postings
+    phrasings_with: dict[str, tuple[int, ...]]  # key -> the phrasings that have it
+    central: frozenset[str]  # what the entry is about: `about`, or named often
+
+    @property
+    def shortest(self) -> float:
+        """Weight of the lightest phrasing."""
+        return min(self.phrasing_weights)
 
 
 class Engine:
     """Answers questions from one validated knowledge base (immutable: reload = build anew)."""
 
+    @collector_paused()
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         aliases = {a: e.id for e in kb.entities.values() for a in (e.name, *e.aliases)}
@@ -94,7 +100,8 @@ class Engine:
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
-        vocabulary = [w for t in texts for w in words(t)]
+        # each word once: everything below only asks which words there are
+        vocabulary = list(dict.fromkeys(w for t in texts for w in words(t)))
         self.lexicon = Lexicon(aliases, vocabulary, people)
         self._members = _members(kb)
         self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
@@ -109,7 +116,7 @@ class Engine:
         self.lexicon.set_concept_vocabulary(
             c for rs in readings.values() for r in rs for c in r.concepts
         )
-        self._indexed: list[_Indexed] = []
+        built = []
         for entry in kb.entries.values():
             keyword_readings = [self.lexicon.read_entry_text(k) for k in entry.keywords]
             phrasings = tuple(
@@ -120,49 +127,52 @@ class Engine:
             entities = {e for r in everything for e in r.entities} | set(entry.about)
             if entry.work:
                 entities.add(entry.work)
-            central = _central(entry, entities, readings[entry.id], kb)
             # a year the answer gives is one the entry is about ("what did nasa say in 2020")
             years = _YEAR.findall(entry.answer)
-            self._indexed.append(
-                _Indexed(
-                    entry=entry,
-                    vocabulary=frozenset(c for r in everything for c in r.concepts) | set(years),
-                    entities=frozenset(entities),
-                    phrasings=phrasings,
-                    person_kinds=frozenset(
-                        kb.entities[e].kind for e in entry.about if e in kb.entities
-                    ),
-                    central=central,
-                )
-            )
-        df: dict[str, int] = defaultdict(int)
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for position, item in enumerate(self._indexed):
-            keys = item.vocabulary | {_entity_token(e) for e in item.entities}
-            for key in keys:
-                df[key] += 1
-                self._postings[key].append(position)
-        total = max(len(self._indexed), 1)
+            concepts = frozenset(c for r in everything for c in r.concepts) | set(years)
+            keys = concepts | {_entity_token(e) for e in entities}
+            central = _central(entry, entities, readings[entry.id], kb)
+            built.append((entry, concepts, frozenset(entities), phrasings, keys, central))
+        df: Counter[str] = Counter(key for *_, keys, _ in built for key in keys)
+        total = max(len(built), 1)
         self._idf = {key: 1.0 + math.log(total / count) for key, count in df.items()}
         self._unknown_weight = UNKNOWN_WORD_SHARE * (1.0 + math.log(total))
-        self._indexed = [
-            replace(
-                item, phrasing_weights=tuple(sum(map(self._weight, k)) for _, k in item.phrasings)
+        unordered = [
+            _Indexed(
+                entry=entry,
+                vocabulary=concepts,
+                entities=entities,
+                phrasings=phrasings,
+                person_kinds=frozenset(
+                    kb.entities[e].kind for e in entry.about if e in kb.entities
+                ),
+                # fsum is exact, so a set's keys add up alike in any order: a plain sum followed
+                # the order the hash seed gives a set, and equal phrasings tied or not by run
+                phrasing_weights=tuple(math.fsum(map(self._weight, k)) for _, k in phrasings),
+                keys=keys,
+                phrasings_with=_phrasings_by_key(phrasings),
+                central=central,
             )
-            for item in self._indexed
+            for entry, concepts, entities, phrasings, keys, central in built
         ]
-        self._indexed = [
-            replace(
-                i,
-                shortest=min(i.phrasing_weights),
-                keys=i.vocabulary | {_entity_token(e) for e in i.entities},
-                phrasings_with=_phrasings_by_key(i.phrasings),
-            )
-            for i in self._indexed
-        ]
+        # positions go lightest phrasing first (then in knowledge-base order), so that every
+        # posting list is in that order too and the lightest entries of a pool are its lowest
+        # positions: see _rank
+        order = sorted(range(len(unordered)), key=lambda i: (unordered[i].shortest, i))
+        self._indexed = [unordered[i] for i in order]
+        self._kb_position = order  # a position's place in the knowledge base breaks ties
+        self._shortest = [item.shortest for item in self._indexed]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for position, item in enumerate(self._indexed):
+            for key in item.keys:
+                postings[key].append(position)
         self._common_df = max(CANDIDATE_LIMIT, int(COMMON_KEY_SHARE * total))
-        for positions in self._postings.values():  # lightest phrasings first: see _rank
-            positions.sort(key=lambda p: self._indexed[p].shortest)
+        self._postings = {key: frozenset(positions) for key, positions in postings.items()}
+        self._lightest = {
+            key: positions[: 4 * CANDIDATE_LIMIT]
+            for key, positions in postings.items()
+            if len(positions) > self._common_df
+        }
 
     # --- public -------------------------------------------------------------------------
     def decide(self, question: str, context: Context | None = None) -> Decision:
@@ -234,28 +244,16 @@ class Engine:
     def _rank(self, reading: Reading, works: set[str]) -> list[Candidate]:
         keys = [*reading.concepts, *(_entity_token(e) for e in reading.entities)]
         weights = {key: self._weight(key) for key in keys}
+        postings = self._postings
         # candidates come from the question's rarer words: a work's name is in half the entries
-        known = [key for key in keys if key in self._postings]
-        rare = [key for key in known if len(self._postings[key]) <= self._common_df]
-        pool: set[int] = set()
-        for key in rare:
-            pool.update(self._postings[key])
-        if not rare:  # only common words: the entries whose phrasings are nearest in size
-            for key in known:
-                pool.update(self._postings[key][: 4 * CANDIDATE_LIMIT])
+        known = [key for key in keys if key in postings]
+        rare = [key for key in known if len(postings[key]) <= self._common_df]
+        if rare:
+            pool = set().union(*(postings[key] for key in rare))
+        else:  # only common words: the entries whose phrasings are nearest in size
+            pool = set().union(*(self._lightest[key] for key in known))
         asked = sum(weights.values())
-
-        asked_keys = frozenset(known)
-        idf = self._idf.__getitem__
-
-        def rough(position: int) -> tuple[float, int]:
-            # shared weight against the entry's shortest phrasing: raw overlap ties whenever
-            # the question only names a work, and the limit would cut at random
-            item = self._indexed[position]
-            shared = sum(map(idf, asked_keys & item.keys))
-            return shared / (asked + item.shortest), -position
-
-        best_first = heapq.nlargest(CANDIDATE_LIMIT, pool, key=rough)
+        best_first = self._lightest_sharing(pool, known, asked)
         candidates = []
         for position in best_first:
             item = self._indexed[position]
@@ -265,6 +263,43 @@ class Engine:
             candidates.append(Candidate(item.entry, score, phrasing, likeness))
         candidates.sort(key=lambda c: (-c.score, c.entry.id))
         return candidates
+
+    def _lightest_sharing(self, pool: set[int], known: list[str], asked: float) -> list[int]:
+        """The CANDIDATE_LIMIT entries of the pool that share the most weight with the question
+        for the weight of their lightest phrasing (raw overlap ties whenever the question only
+        names a work, and the limit would cut at random), best first.
+
+        Entries sharing the same keys share the same weight, so the pool is split by the keys
+        its entries have, with set operations, and only the lightest of each part (its lowest
+        positions) are weighed one by one: a pool runs to thousands of entries at scale.
+        """
+        parts: list[tuple[float, set[int]]] = [(0.0, pool)]
+        for key in known:  # weights added in the question's order: sums alike on every run
+            weight, having = self._idf[key], self._postings[key]
+            split: list[tuple[float, set[int]]] = []
+            for shared, part in parts:
+                hit = part & having
+                if len(hit) == len(part):
+                    split.append((shared + weight, part))
+                elif hit:
+                    part -= hit
+                    split += [(shared + weight, hit), (shared, part)]
+                else:
+                    split.append((shared, part))
+            parts = split
+        shortest, kb_position = self._shortest, self._kb_position
+        ranked: list[tuple[float, int, int]] = []
+        for shared, part in parts:
+            # within a part the value only falls as positions rise: past the first
+            # CANDIDATE_LIMIT, only entries tying the last one can still make the cut
+            last = math.inf
+            for count, position in enumerate(sorted(part)):
+                value = shared / (asked + shortest[position])
+                if count >= CANDIDATE_LIMIT and value < last:
+                    break
+                ranked.append((value, -kb_position[position], position))
+                last = value
+        return [position for *_, position in heapq.nlargest(CANDIDATE_LIMIT, ranked)]
 
     def _weight(self, key: str) -> float:
         if key.startswith("@"):

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.core.gcpause import collector_paused
 from bot.core.models import Entity, Entry, KnowledgeFile, ReleaseEvent, Source
 from bot.core.normalize import normalize
 from bot.core.yamlfile import MAX_FILE_BYTES, MAX_TOTAL_BYTES, parse, read_file
@@ -82,6 +83,7 @@ class KnowledgeBase:
     entry_files: dict[str, str] = field(default_factory=dict)
 
 
+@collector_paused()
 def load(directory: Path | str) -> KnowledgeBase:
     """Load and validate `directory`; raise KnowledgeBaseError listing every problem."""
     root = Path(directory)

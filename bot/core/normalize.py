@@ -32,10 +32,15 @@ _LAT_TO_CYR = (
     ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"),
     ("c", "ц"), ("w", "в"), ("x", "кс"), ("q", "к"), ("y", "ы"), ("'", "ь"),
 )  # fmt: skip
-_LAT_PATTERN = re.compile("|".join(re.escape(lat) for lat, _ in _LAT_TO_CYR))
 _LAT_MAP = dict(_LAT_TO_CYR)
+# Letter groups by pattern, then single letters by table: the same result as one pattern with
+# every spelling (groups come first, and a single letter is one character either way), without
+# a Python call for every letter
+_LAT_GROUPS = re.compile("|".join(re.escape(lat) for lat, _ in _LAT_TO_CYR if len(lat) > 1))
+_LAT_LETTERS = str.maketrans({lat: cyr for lat, cyr in _LAT_TO_CYR if len(lat) == 1})
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# both need one of the quotes _has_quote looks for, and most text has none
 _POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _CYRILLIC = re.compile(r"[а-яёєіїґў]")
@@ -49,6 +54,8 @@ def has_cyrillic(text: str) -> bool:
 
 
 def _strip_marks(text: str) -> str:
+    if text.isascii():  # nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -61,14 +68,22 @@ def to_latin(word: str) -> str:
 def words(text: str) -> list[str]:
     """Casefolded words of `text`, in their own script, possessives and apostrophes removed."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if _has_quote(text):
+        text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     return _WORD.findall(text)
+
+
+def _has_quote(text: str) -> bool:
+    return "'" in text or "’" in text or "`" in text
 
 
 def possessed(text: str) -> frozenset[int]:
     """Positions, in `words(text)`, of words right after a possessive: "Peresild's *cat*"."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not _has_quote(text):
+        return frozenset()
     positions, count = set(), 0
-    for piece in _POSSESSIVE.split(unicodedata.normalize("NFKC", text).casefold())[:-1]:
+    for piece in _POSSESSIVE.split(text)[:-1]:
         count += len(words(piece))
         positions.add(count)
     return frozenset(positions)
@@ -95,7 +110,7 @@ def _chat_spelling(word: str) -> str:
 
 def normalize(text: str) -> str:
     """Whole text as space-separated surface forms: for alias keys and display-free comparison."""
-    return " ".join(surface(w) for w in words(text))
+    return " ".join(map(surface, words(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -111,6 +126,6 @@ def stems(word: str) -> tuple[str, ...]:
     english = _english.stemWord(latin)
     if not latin.isalpha() or len(latin) < 4:
         return (english,)
-    cyrillic = _LAT_PATTERN.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+    cyrillic = _LAT_GROUPS.sub(lambda m: _LAT_MAP[m.group(0)], latin).translate(_LAT_LETTERS)
     russian = surface(_russian.stemWord(cyrillic))
     return (english,) if russian == english else (english, russian)

@@ -49,7 +49,58 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         super().__init__(stream)
         self.duplicates: list[FileProblem] = []
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        try:
+            return self._construct_plain(node)
+        except Exception:  # _NotPlainError, or an error the stock constructor reports its own way
+            self.duplicates = []
+            self.constructed_objects.clear()
+            self.recursive_objects.clear()  # a node that failed here would look recursive to it
+            return super().construct_document(node)
+
+    def _construct_plain(self, root: yaml.Node) -> Any:
+        """What the stock constructor builds from mappings, lists and scalars, without its
+        generator per collection (as costly as parsing): breadth first, as it goes, so that
+        duplicate keys are noted in the same order. Shared nodes (anchors), merge keys and
+        other collection tags raise _NotPlainError and are left to it."""
+        seen: set[int] = set()
+        pending: list[tuple[yaml.Node, Any]] = []
+
+        def construct(node: yaml.Node) -> Any:
+            if isinstance(node, yaml.ScalarNode):
+                return node.value if node.tag == _STR_TAG else self.construct_object(node)
+            if id(node) in seen:
+                raise _NotPlainError
+            seen.add(id(node))
+            made: dict[Any, Any] | list[Any]
+            if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+                made = {}
+            elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+                made = []
+            else:
+                raise _NotPlainError
+            pending.append((node, made))
+            return made
+
+        data = construct(root)
+        for node, made in pending:  # grows as it goes: one level after another
+            if isinstance(made, list):
+                made.extend([construct(child) for child in node.value])
+            elif isinstance(node, yaml.MappingNode):
+                self._note_duplicates(node)
+                for key_node, value_node in node.value:
+                    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEYS:
+                        raise _NotPlainError
+                    key = construct(key_node)
+                    made[key] = construct(value_node)
+        self.constructed_objects.clear()
+        return data
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self._note_duplicates(node)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+    def _note_duplicates(self, node: yaml.MappingNode) -> None:
         first_line: dict[str, int] = {}
         entry_id: str | None = None
         for key_node, value_node in node.value:
@@ -67,7 +118,16 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
                 self.duplicates.append(FileProblem(entry_id, key, message))
             else:
                 first_line[key] = line
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+class _NotPlainError(Exception):
+    """A document the plain construction leaves to the stock constructor."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # flatten_mapping's
 
 
 _Loader.yaml_implicit_resolvers = {
