@@ -72,6 +72,17 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class _Question:
+    """What scoring needs of a question, worked out once rather than per candidate."""
+
+    reading: Reading
+    weights: dict[str, float]
+    total: float  # weight of its topic words
+    weight: float  # weight of its topic words and names
+    kinds: frozenset[str] | None  # the kinds of question an entry must answer, if any
+
+
+@dataclass(frozen=True, slots=True)
 class _Indexed:
     entry: Entry
     vocabulary: frozenset[str]
@@ -254,12 +265,19 @@ class Engine:
             pool = set().union(*(self._lightest[key] for key in known))
         asked = sum(weights.values())
         best_first = self._lightest_sharing(pool, known, asked)
+        question = _Question(
+            reading,
+            weights,
+            total=sum(weights[c] for c in reading.concepts),
+            weight=sum(weights.values()),
+            kinds=COMPATIBLE_ASKS.get(reading.qtype or ""),
+        )
         candidates = []
         for position in best_first:
             item = self._indexed[position]
             if works and len(works) == 1 and item.entry.work not in (*works, None):
                 continue
-            score, phrasing, likeness = self._score(reading, item, weights)
+            score, phrasing, likeness = self._score(question, item)
             candidates.append(Candidate(item.entry, score, phrasing, likeness))
         candidates.sort(key=lambda c: (-c.score, c.entry.id))
         return candidates
@@ -306,15 +324,12 @@ class Engine:
             return self._idf.get(key, ENTITY_WEIGHT)
         return self._idf.get(key, self._unknown_weight)
 
-    def _score(
-        self, reading: Reading, item: _Indexed, weights: dict[str, float]
-    ) -> tuple[float, str, float]:
-        concepts = reading.concepts
-        total = sum(weights[c] for c in concepts)
-        covered = sum(weights[c] for c in concepts if c in item.vocabulary)
+    def _score(self, question: _Question, item: _Indexed) -> tuple[float, str, float]:
+        reading, weights, total = question.reading, question.weights, question.total
+        covered = sum(weights[c] for c in reading.concepts if c in item.vocabulary)
         coverage = covered / total if total else None
 
-        question_weight = sum(weights.values())
+        question_weight = question.weight
         shared: dict[int, float] = defaultdict(float)  # only phrasings sharing a word can score
         for key, weight in weights.items():
             for index in item.phrasings_with.get(key, ()):
@@ -329,8 +344,7 @@ class Engine:
         score *= self._entity_fit(reading, item)
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
-        asked = COMPATIBLE_ASKS.get(reading.qtype or "")
-        if asked and not asked & set(item.entry.asks):
+        if question.kinds and question.kinds.isdisjoint(item.entry.asks):
             score *= QTYPE_MISMATCH
         return score, phrasing, dice
 
