@@ -242,6 +242,8 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("did the film make its money back", "did the film gross its budget"),
         ("where's he from", "where is he from"),
         ("who did the make-up", "who did the makeup"),
+        ("О чём «Вызов»? Кратко, без сильных спойлеров", "О чём «Вызов»? Кратко"),
+        ("what happens at the end, spoilers are fine", "what happens at the end"),
     ],
 )
 def test_wording_that_adds_nothing_reads_as_the_plain_question(real_engine, typed, meant):
@@ -326,3 +328,13 @@ def test_the_sentences_before_a_thin_question_say_what_it_is_about(real_engine):
     decision = real_engine.decide(question)
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-vande-hei-seat"
+
+
+def test_a_thin_question_is_first_tried_with_the_topic_of_the_sentences_before_it(real_engine):
+    # "who is he to Zhenya?" alone is about Zhenya; the words before say who "he" is
+    alone = real_engine.decide("who is he to zhenya")
+    assert alone.best is not None
+    assert alone.best.entry.id == "challenge-heroine"
+    decision = real_engine.decide("that vlad guy in the film, who is he to zhenya")
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-bikovic-role"

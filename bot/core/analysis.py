@@ -55,6 +55,7 @@ class Reading:
     more_questions: bool = False
     owned: tuple[str, ...] = ()  # concepts right after a possessive: what is asked about
     lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
+    lead_entities: tuple[str, ...] = ()  # and the names they give
 
 
 class Lexicon:
@@ -189,13 +190,20 @@ class Lexicon:
         lead = tuple(
             dict.fromkeys(c for r in parsed[:main] for c in r.concepts if c not in chosen.concepts)
         )
+        lead_names = tuple(
+            dict.fromkeys(e for r in parsed[:main] for e in r.entities if e not in chosen.entities)
+        )
         if not chosen.entities:
             # "I keep reading about Ernst. What was his role?": the asking part says "his"; the
             # person is named before it (never after: that belongs to the next question)
             before = dict.fromkeys(e for r in parsed[:main] for e in r.entities)
             chosen = replace(chosen, entities=tuple(before))
         return replace(
-            chosen, context_entities=tuple(context), more_questions=later, lead_concepts=lead
+            chosen,
+            context_entities=tuple(context),
+            more_questions=later,
+            lead_concepts=lead,
+            lead_entities=lead_names,
         )
 
     def read_entry_text(self, text: str) -> Reading:

@@ -194,14 +194,17 @@ class Engine:
         """
         reading = self.lexicon.read(question)
         readings = resolve(question, reading, context, self.kb)
-        if reading.lead_concepts and len(reading.concepts) <= THIN_QUESTION:
+        lead = reading.lead_concepts or reading.lead_entities
+        if lead and len(reading.concepts) <= THIN_QUESTION:
             # "There's an astronaut stuck up there because of the film crew. What happened?":
             # the sentences before a thin question say what it is about
             first = readings[0]
             concepts = (*first.reading.concepts, *reading.lead_concepts)
+            names = tuple(dict.fromkeys((*first.reading.entities, *reading.lead_entities)))
+            led = replace(first.reading, concepts=concepts, entities=names)
             readings = (
+                replace(first, reading=led),
                 *readings,
-                replace(first, reading=replace(first.reading, concepts=concepts)),
             )
         decisions = [self._decide(r.reading, ask_which=r.needs_work) for r in readings]
         return next((d for d in decisions if d.status == "answered"), decisions[0])

@@ -158,6 +158,15 @@ PHRASES: dict[str, str] = {
     "kto snimaet": "kto rezhisser",
     "kto budet snimat": "kto rezhisser",
     "в итоге": "",
+    # how to answer, not what: "no spoilers please", «без сильных спойлеров»
+    "без сильных спойлеров": "",
+    "без спойлеров": "",
+    "bez spoylerov": "",
+    "no spoilers": "",
+    "without spoilers": "",
+    "spoilers are fine": "",
+    "spoilers are ok": "",
+    "spoiler free": "",
     "make up": "makeup",  # "make-up" splits into two filler words
     "make-up": "makeup",
     # recouping the budget is box office measured against cost
