@@ -242,6 +242,8 @@ def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(
         ("did the film make its money back", "did the film gross its budget"),
         ("where's he from", "where is he from"),
         ("who did the make-up", "who did the makeup"),
+        ("did it get canned", "was it cancelled"),
+        ("kotoryi stroili", "which they built"),
         ("О чём «Вызов»? Кратко, без сильных спойлеров", "О чём «Вызов»? Кратко"),
         ("what happens at the end, spoilers are fine", "what happens at the end"),
     ],
