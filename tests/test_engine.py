@@ -340,3 +340,11 @@ def test_a_thin_question_is_first_tried_with_the_topic_of_the_sentences_before_i
     decision = real_engine.decide("that vlad guy in the film, who is he to zhenya")
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-bikovic-role"
+
+
+def test_a_question_not_answerable_alone_is_tried_with_the_sentences_before_it(real_engine):
+    # "who first shot a film in space" alone could be either film's; the first sentence says
+    # it is the race between them
+    decision = real_engine.decide("russkie obognali kruza? kto pervyi snyal kino v kosmose")
+    assert decision.best is not None
+    assert decision.best.entry.id == "race-beat-cruise"

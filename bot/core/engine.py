@@ -194,18 +194,16 @@ class Engine:
         """
         reading = self.lexicon.read(question)
         readings = resolve(question, reading, context, self.kb)
-        lead = reading.lead_concepts or reading.lead_entities
-        if lead and len(reading.concepts) <= THIN_QUESTION:
+        if reading.lead_concepts or reading.lead_entities:
             # "There's an astronaut stuck up there because of the film crew. What happened?":
-            # the sentences before a thin question say what it is about
+            # the sentences before a question say what it is about; tried first when the
+            # question itself says little, else last, when it could not be answered alone
             first = readings[0]
             concepts = (*first.reading.concepts, *reading.lead_concepts)
             names = tuple(dict.fromkeys((*first.reading.entities, *reading.lead_entities)))
-            led = replace(first.reading, concepts=concepts, entities=names)
-            readings = (
-                replace(first, reading=led),
-                *readings,
-            )
+            led = replace(first, reading=replace(first.reading, concepts=concepts, entities=names))
+            thin = len(reading.concepts) <= THIN_QUESTION
+            readings = (led, *readings) if thin else (*readings, led)
         decisions = [self._decide(r.reading, ask_which=r.needs_work) for r in readings]
         return next((d for d in decisions if d.status == "answered"), decisions[0])
 
