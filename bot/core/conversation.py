@@ -65,7 +65,7 @@ ROLE_WORDS = frozenset(
     rezhisser rezhissera aktrisa akter komandir operator prodyuser kompozitor stsenarist
     """.split()
 )
-FILM_WORDS = frozenset("film movie фильм фильме фильма фильм кино kino filme filma".split())
+FILM_WORDS = frozenset("film movie фильм фильме фильма кино kino filme filma".split())
 # Pronouns that tell which person is meant: "who plays him?" after an answer about Zhenya and
 # the cosmonaut she operates on. Russian "его" may also be the film's (фильм is masculine).
 HE_WORDS = frozenset(
