@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import language
 from bot.core.cache import cache_dir, load_engine
 from bot.core.loader import KnowledgeBaseError
 from bot.core.reply import answer
@@ -35,6 +36,20 @@ def test_second_load_comes_from_the_cache_and_answers_the_same(tmp_path):
     assert second.kb.version == first.kb.version
     for question in ("who directed vyzov", "how tall is tom cruise", "когда вышел вызов"):
         assert ask(second, question) == ask(first, question)
+
+
+def test_the_reply_language_detector_comes_from_the_cache_too(tmp_path, monkeypatch):
+    # building it costs as much as the answer itself: a cached start must not rebuild it
+    knowledge = fixture_copy(tmp_path)
+    load_engine(knowledge)
+    language._detectors.clear()
+    engine = load_engine(knowledge)
+
+    def rebuilt(*_: object) -> None:
+        raise AssertionError("the language detector was rebuilt")
+
+    monkeypatch.setattr(language.LanguageDetector, "for_kb", classmethod(rebuilt))
+    assert ask(engine, "кто режиссёр вызова").lang == "ru"
 
 
 def test_an_edited_knowledge_file_is_never_served_from_an_old_cache(tmp_path):

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot.core.engine import Engine
+from bot.core.language import LanguageDetector, adopt, detector
 from bot.core.loader import load
 
 LIBRARIES = ("PyStemmer", "stop-words", "rapidfuzz", "pydantic", "PyYAML")
@@ -59,21 +60,24 @@ def load_engine(directory: Path, *, use_cache: bool = True) -> Engine:
         return Engine(load(directory))
     try:
         with path.open("rb") as handle:
-            engine = pickle.load(handle)
-        if isinstance(engine, Engine):
+            cached = pickle.load(handle)
+        engine, found = cached
+        if isinstance(engine, Engine) and isinstance(found, LanguageDetector):
+            # the reply language's word lists cost as much to build as the answer: keep both
+            adopt(engine.kb, found)
             return engine
     except Exception:  # missing, truncated or from an older layout: rebuild below
         pass
     engine = Engine(load(directory))
-    _store(path, engine)
+    _store(path, (engine, detector(engine.kb)))
     return engine
 
 
-def _store(path: Path, engine: Engine) -> None:
+def _store(path: Path, built: tuple[Engine, LanguageDetector]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            pickle.dump(engine, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(handle.name).replace(path)  # atomic: a reader never sees half a file
         olds = sorted(path.parent.glob("engine-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in olds[:-KEEP_FILES]:

@@ -138,10 +138,16 @@ def detector(kb: KnowledgeBase) -> LanguageDetector:
     """The detector for `kb`, built on first use (a knowledge base never changes in place)."""
     found = _detectors.get(kb.version)
     if found is None:
-        found = _detectors[kb.version] = LanguageDetector.for_kb(kb)
-        while len(_detectors) > CACHED_DETECTORS:
-            _detectors.popitem(last=False)
+        found = LanguageDetector.for_kb(kb)
+        adopt(kb, found)
     return found
+
+
+def adopt(kb: KnowledgeBase, found: LanguageDetector) -> None:
+    """Use `found` as the detector for `kb`: one built earlier, kept in the engine cache."""
+    _detectors[kb.version] = found
+    while len(_detectors) > CACHED_DETECTORS:
+        _detectors.popitem(last=False)
 
 
 def choose(kb: KnowledgeBase, text: str, requested: LangChoice, fallback: Lang = "en") -> Lang:
