@@ -44,7 +44,7 @@ OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entr
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 THIN_QUESTION = 1  # topic words at most, for the sentences before a question to count
-CANDIDATE_LIMIT = 40  # entries fully scored after the cheap inverted-index pass
+CANDIDATE_LIMIT = 30  # entries fully scored after the cheap inverted-index pass
 COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
