@@ -215,3 +215,17 @@ def test_he_is_still_the_last_person_when_the_question_names_a_company(real_engi
         "wasnt he at some spacex launch too?",
     )
     assert entries(replies) == ["cruise-director", "cruise-liman-demo2"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("When did the first trailer for Vyzov come out?", "and the second one?"),
+        ("когда вышел первый трейлер Вызова", "а второй?"),
+    ],
+)
+def test_and_the_second_one_asks_the_last_question_of_the_next(real_engine, first, then):
+    assert entries(dialogue(real_engine, first, then)) == [
+        "challenge-first-trailer",
+        "challenge-new-trailer",
+    ]

@@ -76,6 +76,11 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
+# "and the second one?": the last question, about the next of something
+ORDINAL_WORDS = frozenset(
+    "second third fourth next last final второй вторая второе третий третья следующий "
+    "последний vtoroy vtoraya tretiy sleduyushchiy posledniy".split()
+)
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
 
 K = TypeVar("K", bound=Hashable)
@@ -226,6 +231,17 @@ def resolve(
             context_entities=(*reading.context_entities, context.work),
         )
         return (Resolved(asked),)
+    if continues and bare and ORDINAL_WORDS & set(tokens) and len(reading.concepts) <= 1:
+        # "when was the first trailer out?" then "and the second one?": the same question,
+        # with "second" in place of "first"
+        kept = (c for c in context.concepts if c != _FIRST_CONCEPT)
+        asked = replace(
+            reading,
+            concepts=tuple(dict.fromkeys((*kept, *reading.concepts))),
+            qtype=context.qtype,
+            context_entities=(*reading.context_entities, context.work),
+        )
+        return (Resolved(asked), Resolved(reading))
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
@@ -264,6 +280,7 @@ def resolve(
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
+_FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 
 
 def _fitting(people: tuple[str, ...], tokens: list[str], kb: KnowledgeBase) -> tuple[str, ...]:
