@@ -229,3 +229,8 @@ def test_and_the_second_one_asks_the_last_question_of_the_next(real_engine, firs
         "challenge-first-trailer",
         "challenge-new-trailer",
     ]
+
+
+def test_on_typed_in_latin_letters_is_the_russian_pronoun_in_a_russian_question(real_engine):
+    replies = dialogue(real_engine, "kto rezhisser vyzova?", "chto on eshe snimal?")
+    assert entries(replies) == ["challenge-director", "challenge-shipenko-previous-films"]

@@ -10,6 +10,7 @@ memory stays flat however many people ask.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from bot.core.analysis import Reading
-from bot.core.language import Lang
+from bot.core.language import Lang, detector
 from bot.core.loader import KnowledgeBase
 from bot.core.normalize import words
 
@@ -76,6 +77,7 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
+_ON = re.compile(r"\bon\b", re.IGNORECASE)
 # "and the second one?": the last question, about the next of something
 ORDINAL_WORDS = frozenset(
     "second third fourth next last final второй вторая второе третий третья следующий "
@@ -198,6 +200,8 @@ def resolve(
     The engine answers with the first of them it can answer; when it answers none, the first
     one's decision stands (it asks which film, or says it does not know).
     """
+    if _ON.search(question) and detector(kb).detect(question) == "ru":
+        question = _ON.sub("он", question)  # "chto on eshe snimal?": он, not English "on"
     tokens = words(question)
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
