@@ -19,11 +19,11 @@ from bot.core.evaluation import LabelledQuestion, evaluate, group, judge, load_q
 DATA = Path(__file__).parent / "data"
 FLOORS = {
     # set: (in-scope correct at least, out-of-scope abstained at least, wrong overall at most)
-    "questions.yaml": (0.83, 0.95, 0.035),
-    "questions_holdout.yaml": (0.78, 0.96, 0.035),
-    "questions_holdout2.yaml": (0.63, 0.98, 0.03),
+    "questions.yaml": (0.85, 0.95, 0.03),
+    "questions_holdout.yaml": (0.84, 0.96, 0.03),
+    "questions_holdout2.yaml": (0.68, 0.98, 0.025),
     "questions_holdout3.yaml": (0.56, 0.96, 0.05),  # untuned: only its totals are ever looked at
-    "questions_holdout4.yaml": (0.64, 0.90, 0.07),
+    "questions_holdout4.yaml": (0.70, 0.90, 0.06),
     "questions_holdout5.yaml": (0.74, 0.88, 0.07),  # untuned, like holdout3: totals only
 }
 
