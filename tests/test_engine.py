@@ -214,10 +214,10 @@ def test_a_russian_name_is_found_in_any_case(real_engine, typed):
 
 def test_a_name_fits_an_entry_about_them_better_than_one_naming_them_in_passing(real_engine):
     # Novitsky's mission entry mentions that he flew Peresild home; the question is about her
-    decision = real_engine.decide("Сколько дней Пересильд провела на МКС?")
-    assert decision.status == "answered"
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-days-aboard-iss"
+    assert decide(real_engine, "Сколько дней Пересильд провела на МКС?") == (
+        "answered",
+        "challenge-days-aboard-iss",
+    )
 
 
 @pytest.mark.parametrize(
@@ -262,10 +262,10 @@ def test_the_sentence_ending_in_a_question_mark_is_the_question(real_engine):
 
 
 def test_one_name_written_two_ways_asks_how_it_is_spelt(real_engine):
-    decision = real_engine.decide("the articles say shipenk and shepenko, which is right")
-    assert decision.status == "answered"
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-shepenko-misspelling"
+    assert decide(real_engine, "the articles say shipenk and shepenko, which is right") == (
+        "answered",
+        "challenge-shepenko-misspelling",
+    )
     # the full name and the surname alone are one way of writing it
     read = real_engine.lexicon.read
     assert "spell" not in read("klim shipenko: what else did shipenko direct").concepts
@@ -275,17 +275,18 @@ def test_one_name_written_two_ways_asks_how_it_is_spelt(real_engine):
 
 def test_a_family_name_fits_an_entry_about_one_of_its_members(real_engine):
     # the launch entry names Soyuz MS-19; a fan just says "the soyuz"
-    decision = real_engine.decide("what time did the soyuz with peresild go up")
-    assert decision.status == "answered"
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-launch-date"
+    assert decide(real_engine, "what time did the soyuz with peresild go up") == (
+        "answered",
+        "challenge-launch-date",
+    )
 
 
 def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_engine):
     # the backstory entry is about Zhenya, whom Peresild plays
-    decision = real_engine.decide("what happened to peresild's character's husband")
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-backstory"
+    assert decide(real_engine, "what happened to peresild's character's husband") == (
+        "answered",
+        "challenge-backstory",
+    )
     # without a word for the character, the actor is only the actor: Novitsky is not as old
     # as an entry about his character's synopsis
     assert real_engine.decide("how old is oleg novitsky").status != "answered"
@@ -307,9 +308,10 @@ def test_russian_words_read_as_their_english_meaning(real_engine, russian, engli
 
 
 def test_a_year_the_answer_gives_counts_for_the_entry(real_engine):
-    decision = real_engine.decide("which nasa guy confirmed the tom cruise thing back in 2020")
-    assert decision.best is not None
-    assert decision.best.entry.id == "cruise-nasa-bridenstine"
+    assert decide(real_engine, "which nasa guy confirmed the tom cruise thing back in 2020") == (
+        "answered",
+        "cruise-nasa-bridenstine",
+    )
 
 
 def test_a_project_still_happening_has_a_status_but_a_scene_that_happens_does_not(engine):
@@ -327,24 +329,22 @@ def test_the_sentences_before_a_thin_question_say_what_it_is_about(real_engine):
         "An American astronaut got an almost year-long mission because of the Russian film "
         "crew. What happened there?"
     )
-    decision = real_engine.decide(question)
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-vande-hei-seat"
+    assert decide(real_engine, question) == ("answered", "challenge-vande-hei-seat")
 
 
 def test_a_thin_question_is_first_tried_with_the_topic_of_the_sentences_before_it(real_engine):
     # "who is he to Zhenya?" alone is about Zhenya; the words before say who "he" is
-    alone = real_engine.decide("who is he to zhenya")
-    assert alone.best is not None
-    assert alone.best.entry.id == "challenge-heroine"
-    decision = real_engine.decide("that vlad guy in the film, who is he to zhenya")
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-bikovic-role"
+    assert decide(real_engine, "who is he to zhenya") == ("answered", "challenge-heroine")
+    assert decide(real_engine, "that vlad guy in the film, who is he to zhenya") == (
+        "answered",
+        "challenge-bikovic-role",
+    )
 
 
 def test_a_question_not_answerable_alone_is_tried_with_the_sentences_before_it(real_engine):
     # "who first shot a film in space" alone could be either film's; the first sentence says
     # it is the race between them
-    decision = real_engine.decide("russkie obognali kruza? kto pervyi snyal kino v kosmose")
-    assert decision.best is not None
-    assert decision.best.entry.id == "race-beat-cruise"
+    assert decide(real_engine, "russkie obognali kruza? kto pervyi snyal kino v kosmose") == (
+        "answered",
+        "race-beat-cruise",
+    )
