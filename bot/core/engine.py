@@ -204,8 +204,12 @@ class Engine:
             led = replace(first, reading=replace(first.reading, concepts=concepts, entities=names))
             thin = len(reading.concepts) <= THIN_QUESTION
             readings = (led, *readings) if thin else (*readings, led)
-        decisions = [self._decide(r.reading, ask_which=r.needs_work) for r in readings]
-        return next((d for d in decisions if d.status == "answered"), decisions[0])
+        # the first reading that is answered wins: the ones after it are never scored
+        decisions = (self._decide(r.reading, ask_which=r.needs_work) for r in readings)
+        opening = next(decisions)
+        if opening.status == "answered":
+            return opening
+        return next((d for d in decisions if d.status == "answered"), opening)
 
     def _decide(self, reading: Reading, *, ask_which: bool = False) -> Decision:
         if not reading.concepts and not reading.entities:
