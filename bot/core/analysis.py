@@ -190,14 +190,12 @@ class Lexicon:
         lead = tuple(
             dict.fromkeys(c for r in parsed[:main] for c in r.concepts if c not in chosen.concepts)
         )
-        lead_names = tuple(
-            dict.fromkeys(e for r in parsed[:main] for e in r.entities if e not in chosen.entities)
-        )
+        before = tuple(dict.fromkeys(e for r in parsed[:main] for e in r.entities))
+        lead_names = tuple(e for e in before if e not in chosen.entities)
         if not chosen.entities:
             # "I keep reading about Ernst. What was his role?": the asking part says "his"; the
             # person is named before it (never after: that belongs to the next question)
-            before = dict.fromkeys(e for r in parsed[:main] for e in r.entities)
-            chosen = replace(chosen, entities=tuple(before))
+            chosen = replace(chosen, entities=before)
         return replace(
             chosen,
             context_entities=tuple(context),

@@ -226,26 +226,20 @@ def resolve(
     opening = " ".join(tokens[:2])
     continues = any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
     bare = reading.qtype is None  # "and the director?"; "and who is the director?" asks who
-    if continues and bare and ROLE_WORDS & set(tokens) and len(reading.concepts) <= 1:
-        # only this reading: answering "who is the director?" instead would be a wrong answer
-        asked = replace(
-            reading,
-            concepts=tuple(dict.fromkeys((*context.concepts, *reading.concepts))),
-            qtype=context.qtype,
-            context_entities=(*reading.context_entities, context.work),
-        )
-        return (Resolved(asked),)
-    if continues and bare and ORDINAL_WORDS & set(tokens) and len(reading.concepts) <= 1:
-        # "when was the first trailer out?" then "and the second one?": the same question,
-        # with "second" in place of "first"
-        kept = (c for c in context.concepts if c != _FIRST_CONCEPT)
+    role, ordinal = ROLE_WORDS & set(tokens), ORDINAL_WORDS & set(tokens)
+    if continues and bare and (role or ordinal) and len(reading.concepts) <= 1:
+        # the last question asked again: of the director ("and the director?"), or of the next
+        # one ("when was the first trailer out?" then "and the second one?")
+        next_one = ordinal and not role
+        kept = (c for c in context.concepts if not next_one or c != _FIRST_CONCEPT)
         asked = replace(
             reading,
             concepts=tuple(dict.fromkeys((*kept, *reading.concepts))),
             qtype=context.qtype,
             context_entities=(*reading.context_entities, context.work),
         )
-        return (Resolved(asked), Resolved(reading))
+        # after "and the director?", answering "who is the director?" would be a wrong answer
+        return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
