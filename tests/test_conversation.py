@@ -234,3 +234,17 @@ def test_and_the_second_one_asks_the_last_question_of_the_next(real_engine, firs
 def test_on_typed_in_latin_letters_is_the_russian_pronoun_in_a_russian_question(real_engine):
     replies = dialogue(real_engine, "kto rezhisser vyzova?", "chto on eshe snimal?")
     assert entries(replies) == ["challenge-director", "challenge-shipenko-previous-films"]
+
+
+def test_it_beside_a_named_film_is_the_thing_asked_about_before(real_engine):
+    replies = dialogue(
+        real_engine, "What is the SEE-1 space studio module?",
+        "is it connected to the Tom Cruise movie?",
+    )  # fmt: skip
+    assert entries(replies) == ["cruise-see1-studio", "cruise-see1-link-conflict"]
+
+
+def test_naming_a_person_after_which_film_picks_their_film(real_engine):
+    replies = dialogue(real_engine, "whats the latest on the space movie", "cruises")
+    assert [r.status for r in replies] == ["ambiguous", "answered"]
+    assert entries(replies)[-1] == "cruise-status"

@@ -348,3 +348,59 @@ def test_a_question_not_answerable_alone_is_tried_with_the_sentences_before_it(r
         "answered",
         "race-beat-cruise",
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["when does cruise's movie come out", "what's the status of tom cruise's new film",
+     "когда выйдет фильм Тома Круза", "chto s filmom kruza"],
+)  # fmt: skip
+def test_a_persons_film_is_the_film_not_the_person(real_engine, typed):
+    assert real_engine.lexicon.read(typed).entities == ("cruise-space-film",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "person"),
+    [
+        ("when did mashkov film his part", "vladimir-mashkov"),  # "film" the verb
+        ("what was shipenko's previous film", "klim-shipenko"),  # his other films
+        ("what's the film peresild starred in called", "yulia-peresild"),
+    ],
+)
+def test_a_film_word_that_is_not_their_film_leaves_the_person(real_engine, typed, person):
+    assert person in real_engine.lexicon.read(typed).entities
+
+
+def test_a_question_about_cruises_film_fits_entries_that_name_no_person(real_engine):
+    assert decide(real_engine, "what's the SEE-1 module they were building for cruise's film?") == (
+        "answered",
+        "cruise-see1-studio",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("что сейчас с фильмом Круза", "what is the status of cruise's film"),
+        ("what is mark vande hei doing these days", "what is mark vande hei doing currently"),
+        ("was nasa really into it", "was nasa excited about it"),
+        ("who was running nasa", "who was the head of nasa"),
+    ],
+)
+def test_everyday_wording_reads_as_what_it_means(real_engine, typed, meant):
+    read = real_engine.lexicon.read
+    assert set(read(typed).concepts) == set(read(meant).concepts)
+    assert set(read(typed).concepts)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "when will starship land on mars",  # Mars is not "mar", March
+        "My laptop is running hot and loud. What else could be causing this?",  # not casting
+        "what is mark vande hei doing these days",  # not a count of days
+        "who was putting the station at risk",  # not Putin
+    ],
+)
+def test_real_words_are_not_corrected_into_ours(real_engine, typed):
+    assert real_engine.decide(typed).status != "answered"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -62,10 +62,16 @@ class Lexicon:
     """Vocabulary, aliases and synonyms of one knowledge base, and the text -> Reading step."""
 
     def __init__(
-        self, aliases: dict[str, str], vocabulary: Iterable[str], people: Iterable[str] = ()
+        self,
+        aliases: dict[str, str],
+        vocabulary: Iterable[str],
+        people: Iterable[str] = (),
+        films_of: Mapping[str, str] | None = None,
     ) -> None:
         vocabulary = list(vocabulary)
         people = list(people)
+        # a person's film ("Cruise's movie", «фильм Круза») is the film, not the person
+        self._films_of = dict(films_of or {})
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
@@ -232,6 +238,11 @@ class Lexicon:
             found = self._alias_at(tokens, i)
             if found:
                 length, entity_id = found
+                film = self._films_of.get(entity_id)
+                if film and _names_film_of(
+                    tokens, i, length, after_possessive, cyrillic=has_cyrillic(text)
+                ):
+                    entity_id = film
                 entities.append(entity_id)
                 if entity_id in self._people:
                     # "shipenk or shepenko?", "novitsky or novitskiy": one person written two
@@ -474,13 +485,25 @@ def _correction(lex: Lexicon, token: str) -> str:
         found = process.extractOne(
             token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
-        hit = found[0] if found else None
+        hit = found[0] if found and _one_slip_apart_in_stem(token, found[0]) else None
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
         # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
         names = lex._name_targets.get(token[:2], [])
         found = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
         hit = found[0] if found else None
     return hit or token
+
+
+def _one_slip_apart_in_stem(token: str, word: str) -> bool:
+    """Two slips in a long word may be one slip and an ending ("confsued" -> "confuse"), but
+    an English word with an ending ("causing", "putting") whose stem is two slips from ours is
+    another word, not "casting" or Putin. Russian in Latin letters is spelt too many ways for
+    this check ("podavali" is "podali").
+    """
+    token_stems = stems(token)
+    if len(token) - len(token_stems[0]) < 2:
+        return True  # no English ending to go by ("chalange" only loses its "e")
+    return any(OSA.distance(a, b) <= 1 for a in token_stems for b in stems(word))
 
 
 def _one_slip(token: str, candidates: list[str]) -> str | None:
@@ -506,6 +529,36 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
             return None  # two equally close words: a guess either way
         best = word
     return best
+
+
+# one film, by a word for it: "Cruise's movie", "the Cruise project", «фильма Круза»
+_FILM_AFTER = frozenset("movie flick project".split())
+_FILM_BEFORE = frozenset("film filma filme filmu filmom".split())  # Russian genitive order
+_FILM_QUALIFIERS = frozenset("space iss new upcoming planned untitled orbital".split())
+
+
+def _names_film_of(
+    tokens: list[str], start: int, length: int, possessives: frozenset[int], *, cyrillic: bool
+) -> bool:
+    """Is the name at `start` a film's owner: "Cruise's movie", «фильм Круза»?
+
+    Only a word right next to the name counts: "Shipenko's previous film" is about his other
+    films. "film" after a name is the film only after a possessive or "the" ("when did Mashkov
+    film his part" is the verb), and a word before the name only in Russian ("the film Peresild
+    starred in" names her, not whose film it is).
+    """
+    after = start + length
+    owned = after in possessives or (start > 0 and tokens[start - 1] == "the")
+    if after + 1 < len(tokens) and tokens[after] in _FILM_QUALIFIERS:
+        after += 1  # "Cruise's space movie", "Cruise's new film"
+    if after < len(tokens) and (
+        tokens[after] in _FILM_AFTER or (tokens[after] == "film" and owned)
+    ):
+        return True
+    before = tokens[start - 1] if start > 0 else ""
+    if before in ("with", "s") and start > 1:
+        return tokens[start - 2] in _FILM_BEFORE | _FILM_AFTER  # "the movie with Cruise"
+    return before in _FILM_BEFORE and (cyrillic or before != "film")
 
 
 def _variants(one: set[str], other: set[str]) -> bool:

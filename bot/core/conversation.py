@@ -207,6 +207,9 @@ def resolve(
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
     someone = bool(PERSON_WORDS & set(tokens)) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
+    if context is not None and (thing := _thing_beside_film(tokens, reading, context, kb)):
+        # "is it connected to the Tom Cruise movie?" after SEE-1: "it" is not the film it names
+        return (Resolved(thing), Resolved(reading))
     if pinned or _names_a_choice(reading, kb):
         # "which film?" answered ("the Cruise one"), or the same question of another film
         if (
@@ -281,6 +284,20 @@ _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 
 
+def _thing_beside_film(
+    tokens: list[str], reading: Reading, context: Context, kb: KnowledgeBase
+) -> Reading | None:
+    """ "it" in a question that names only a film, when the last one named a thing."""
+    if not THING_WORDS & set(tokens) or not reading.entities:
+        return None
+    if any(kb.entities[e].kind != "work" for e in reading.entities):
+        return None
+    things = tuple(
+        e for e in context.named if kb.entities[e].kind not in ("work", "person", "ambiguous")
+    )
+    return replace(reading, entities=(*things, *reading.entities)) if things else None
+
+
 def _fitting(people: tuple[str, ...], tokens: list[str], kb: KnowledgeBase) -> tuple[str, ...]:
     """The people a question's pronoun can mean: "him" is not the heroine."""
     he, she = bool(HE_WORDS & set(tokens)), bool(SHE_WORDS & set(tokens))
@@ -298,9 +315,8 @@ def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Rea
     for entity_id in reading.entities:
         entity = kb.entities[entity_id]
         # after a question about one film, a person of another film stands for that film
-        other_film = (
-            context.work is not None and len(entity.works) == 1 and entity.works[0] != context.work
-        )
+        # (after "which film?", any person of one film stands for it: "Cruise's")
+        other_film = len(entity.works) == 1 and entity.works[0] != context.work
         if entity.kind == "person" and not about_people and other_film:
             entities.append(entity.works[0])
         elif context.entry is not None or entity.kind in ("work", "person"):

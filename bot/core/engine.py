@@ -113,7 +113,12 @@ class Engine:
         ]
         # each word once: everything below only asks which words there are
         vocabulary = list(dict.fromkeys(w for t in texts for w in words(t)))
-        self.lexicon = Lexicon(aliases, vocabulary, people)
+        films_of = {
+            e.id: e.works[0]
+            for e in kb.entities.values()
+            if e.kind == "person" and len(e.works) == 1
+        }
+        self.lexicon = Lexicon(aliases, vocabulary, people, films_of)
         self._members = _members(kb)
         self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
         self._character = self.lexicon.read_entry_text("character").concepts[0]

@@ -201,6 +201,33 @@ PHRASES: dict[str, str] = {
     "is it happening": "status",
     "what is happening": "status",
     "whats happening": "status",
+    "going on with": "status",  # "what's going on with Cruise's film?"
+    "whats up with": "what status",  # not "teamed up with"
+    "these days": "currently",  # "what is Vande Hei doing these days?": not a count of days
+    "nowadays": "currently",
+    "что сейчас с": "что status",  # «что сейчас с фильмом Круза?»
+    "что там с": "что status",
+    "как там": "что status",
+    "chto seychas s": "chto status",
+    "chto tam s": "chto status",
+    "kak tam": "chto status",
+    # "was NASA really into it?": keen on it, not a part of it
+    "really into it": "excited about it",
+    "was into it": "excited about it",
+    "were into it": "excited about it",
+    "is into it": "excited about it",
+    "are into it": "excited about it",
+    # who ran an agency headed it ("who ran the camera" is no agency: only these phrases)
+    "running nasa": "head of nasa",
+    "ran nasa": "head of nasa",
+    "running roscosmos": "head of roscosmos",
+    "ran roscosmos": "head of roscosmos",
+    "in charge of": "head of",
+    # taking part in something is being involved in it, not a part of the film
+    "took part in": "involved in",
+    "take part in": "involved in",
+    "taking part in": "involved in",
+    "takes part in": "involved in",
     "manage to": "",
     "managed to": "",
     "dealt with": "",  # coping, not a contract: "the deal with Universal" stays a deal
@@ -359,6 +386,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # the camera itself, not filming in general: "how did the cameras get up there?"
     ("camera", "cameras", "камера", "камеры", "камер", "камеру", "kamera", "kamery", "kamer",
      "kameru"),
+    ("head", "administrator", "boss", "chief", "глава", "руководитель", "glava",
+     "rukovoditel"),
     ("involved", "involvement", "participate", "participated", "участвовал", "участвовало",
      "участвовала", "участвовали", "участие", "uchastvoval", "uchastvovalo", "uchastvovali",
      "uchastie"),
@@ -383,6 +412,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("january", "jan", "январь", "января", "yanvar", "yanvarya"),
     ("february", "feb", "февраль", "февраля", "fevral", "fevralya"),
     ("march", "mar", "март", "марта", "mart", "marta"),
+    ("mars", "марс", "марса", "марсе"),  # the planet, whose stem is the month's "mar"
     ("april", "apr", "апрель", "апреля", "aprel", "aprelya"),
     ("june", "jun", "июнь", "июня", "iyun", "iyunya"),
     ("july", "jul", "июль", "июля", "iyul", "iyulya"),
