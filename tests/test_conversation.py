@@ -248,3 +248,32 @@ def test_naming_a_person_after_which_film_picks_their_film(real_engine):
     replies = dialogue(real_engine, "whats the latest on the space movie", "cruises")
     assert [r.status for r in replies] == ["ambiguous", "answered"]
     assert entries(replies)[-1] == "cruise-status"
+
+
+def test_he_after_a_question_naming_someone_is_that_person_not_another_in_the_answer(
+    real_engine,
+):
+    # McQuarrie's pay is not known: "he" must not fall through to Cruise's pay
+    replies = dialogue(
+        real_engine, "is mcquarrie on tom's space project, and whats his job on it",
+        "how much is he getting paid for it",
+    )  # fmt: skip
+    assert [r.status for r in replies] == ["answered", "abstained"]
+
+
+def test_after_a_yes_or_no_question_a_word_of_it_is_still_its_topic(real_engine):
+    replies = dialogue(
+        real_engine, "can tom cruise still be the first civilian to do a spacewalk",
+        "who got there first then",
+    )  # fmt: skip
+    assert entries(replies) == [
+        "cruise-first-civilian-spacewalk-myth",
+        "cruise-first-civilian-spacewalk-myth",
+    ]
+
+
+def test_and_the_russian_one_asks_the_same_of_the_other_film(real_engine):
+    replies = dialogue(
+        real_engine, "who's directing tom cruise's space movie", "and the russian one?"
+    )
+    assert entries(replies) == ["cruise-director", "challenge-director"]

@@ -404,3 +404,22 @@ def test_everyday_wording_reads_as_what_it_means(real_engine, typed, meant):
 )
 def test_real_words_are_not_corrected_into_ours(real_engine, typed):
     assert real_engine.decide(typed).status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how many days in a row was he up there", "how many days consecutively was he up there"),
+        ("who parked it by hand", "who docked it manually"),
+        ("where'd they touch down", "where did they land"),
+        ("which nasa boss backed it back in 2020", "which nasa head supported it in 2020"),
+        ("how much is tom getting out of it", "how much is tom paid"),
+        ("how many hours did he film", "how many hours did he shoot"),
+    ],
+)
+def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
+    read = real_engine.lexicon.read
+    assert (set(read(typed).concepts), read(typed).qtype) == (
+        set(read(meant).concepts),
+        read(meant).qtype,
+    )

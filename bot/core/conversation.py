@@ -203,6 +203,10 @@ def resolve(
     if _ON.search(question) and detector(kb).detect(question) == "ru":
         question = _ON.sub("он", question)  # "chto on eshe snimal?": он, not English "on"
     tokens = words(question)
+    if context is not None and context.work and not reading.entities:
+        film = _film_by_a_word(tokens, reading, context.work, kb)
+        if film:  # "and the russian one?" after an answer about Cruise's film
+            reading = replace(reading, entities=(film,), concepts=())
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
     someone = bool(PERSON_WORDS & set(tokens)) and not named_person and context is not None
@@ -265,9 +269,23 @@ def resolve(
         concepts = tuple(dict.fromkeys((*context.concepts, *reading.concepts)))
         entities = reading.entities or context.named
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
+    if (
+        context.qtype == "yes-no"
+        and reading.concepts
+        and set(reading.concepts) < set(context.concepts)
+        and set(reading.entities) <= set(context.named)
+    ):
+        # "can Cruise still be the first civilian to do a spacewalk?" then "who got there
+        # first then?": after a yes-or-no question, a word of it asked about is still its topic
+        merged = replace(placed, concepts=context.concepts, entities=context.named)
+        topic.append(Resolved(merged))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
     people = _fitting(context.people, tokens, kb)
+    if context.qtype not in ("who", "role") and len(people) > 1:
+        # "is McQuarrie on Tom's space project?" then "how much is he paid?": he is the one the
+        # question named, not another the answer mentions ("who ...?" asks for that one)
+        people = tuple(p for p in people if p in context.named) or people
     if not people or named_person or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
         return (*topic, Resolved(placed))
     # "she" after an answer about an actress and her character: try each, then them together;
@@ -282,6 +300,21 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
+
+
+def _film_by_a_word(
+    tokens: list[str], reading: Reading, current: str, kb: KnowledgeBase
+) -> str | None:
+    """The other film, in a follow-up that names it by one word of its nicknames only: "and
+    the russian one?", "what about the hollywood one?"."""
+    opening = " ".join(tokens[:2])
+    continues = any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
+    if not continues or len(reading.concepts) != 1:
+        return None
+    word = tokens[-2] if tokens[-1] in ("one", "film", "movie") and len(tokens) > 1 else None
+    others = [e for e in kb.entities.values() if e.kind == "work" and e.id != current]
+    fits = [e.id for e in others if word and any(word in a.casefold().split() for a in e.aliases)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _thing_beside_film(

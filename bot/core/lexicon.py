@@ -38,9 +38,11 @@ good great bad weird funny love loved hate hated guess guessing sure wonder beli
 ask asked asking answer answers info information details detail fact facts exact exactly
 supposed suppose supposedly apparently allegedly reportedly basically generally probably
 maybe perhaps
-howd wheres whens whys eshe finally finaly isnt wasnt arent werent dont doesnt didnt hasnt havent
+howd wheres whens whys whered whod whend whatd whyd eshe finally finaly
+isnt wasnt arent werent dont doesnt didnt hasnt havent
 hadnt cant couldnt wouldnt shouldnt aint hav said says saying besides except absolutely totally
 completely super pretty quite extremely
+lowkey highkey deadass publicly himself herself themselves itself member members
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
@@ -223,6 +225,42 @@ PHRASES: dict[str, str] = {
     "running roscosmos": "head of roscosmos",
     "ran roscosmos": "head of roscosmos",
     "in charge of": "head of",
+    "touch down": "land",
+    "touched down": "land",
+    "touches down": "land",
+    "in a row": "consecutive",  # "how many days in a row": a record, not a count of rows
+    "by hand": "manually",
+    "penciled in": "planned",  # "wasn't Cruise penciled in for Ax-1?"
+    "pencilled in": "planned",
+    "started the company": "founded the company",  # not a launch
+    "start the company": "founded the company",
+    "set up the company": "founded the company",
+    "hyped up": "",  # "who hyped up the spacewalk": who talked of it
+    "hype up": "",
+    "get out of it": "paid",  # "how much is Tom getting out of it?"
+    "getting out of it": "paid",
+    "make out of it": "paid",
+    "making out of it": "paid",
+    "originally from": "hometown",  # "where's Peresild from originally?"
+    "from originally": "hometown",
+    "sent in": "",  # "how many women sent in applications": applied
+    "send in": "",
+    "back in": "in",  # "back in 2020": then, not a return
+    "up to the iss": "launch to the iss",  # "which spacecraft carried them up to the ISS"
+    "up to the station": "launch to the station",
+    "went to see": "viewers",  # "how many people went to see it": admissions
+    "go to see": "viewers",
+    "figure out": "",  # "did they ever figure out insurance": the insurance is the topic
+    "figured out": "",
+    "sort out": "",
+    "sorted out": "",
+    # "how many hours did he film": the verb, where "film" alone is the film
+    "manage to film": "shoot",  # before "manage to" is dropped, leaving "film" the film
+    "managed to film": "shoot",
+    "he film": "he shoot",
+    "she film": "she shoot",
+    "they film": "they shoot",
+    "we film": "we shoot",
     # taking part in something is being involved in it, not a part of the film
     "took part in": "involved in",
     "take part in": "involved in",
@@ -291,6 +329,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("kakom", "which"), ("kakuyu", "which"), ("kakim", "which"), ("kakogo", "which"),
     ("kakoy", "which"), ("kakaya", "which"), ("kakie", "which"),
     ("what", "what"), ("whats", "what"), ("howd", "how"), ("wheres", "where"),
+    ("whered", "where"), ("whod", "who"), ("whend", "when"), ("whatd", "what"), ("whyd", "why"),
     ("whens", "when"), ("whys", "why"), ("wat", "what"), ("wen", "when"),
     ("что", "what"), ("chto", "what"),
     ("how", "how"), ("как", "how"), ("kak", "how"),
@@ -402,7 +441,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
      "beat", "ahead", "race", "обогнали", "obognali", "обогнать", "obognat", "опередили",
      "operedili"),
-    ("dock", "docked", "docking", "стыковка", "stykovka"),
+    ("dock", "docked", "docking", "стыковка", "stykovka", "park", "parked", "parking"),
     ("crew", "team", "экипаж", "ekipazh", "киношники", "киношников", "kinoshniki", "kinoshnikov"),
     ("pay", "paid", "payed", "pays", "paying", "payment", "fee", "salary", "заплатил",
      "заплатили", "гонорар", "zaplatil", "zaplatili", "gonorar"),
@@ -429,6 +468,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("show", "shown", "showed", "screen", "screened", "screening", "показали", "показ",
      "pokazali", "pokaz", "покажут", "показывали", "показывают", "pokazhut", "pokazyvali",
      "pokazyvayut"),
+    ("bring", "brought", "brings", "bringing", "carry", "carried", "carries", "carrying",
+     "ferry", "ferried"),
+    ("support", "supported", "supports", "backed", "backing", "endorsed", "endorse",
+     "поддержал", "поддержало", "поддержали", "поддержка", "podderzhal", "podderzhka"),
+    ("controversy", "drama", "beef", "backlash", "scandal", "скандал", "skandal"),
     ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
     ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
     ("delete", "deleted", "removed", "удалил"),
