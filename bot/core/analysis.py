@@ -535,6 +535,7 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
 _FILM_AFTER = frozenset("movie flick project".split())
 _FILM_BEFORE = frozenset("film filma filme filmu filmom".split())  # Russian genitive order
 _FILM_QUALIFIERS = frozenset("space iss new upcoming planned untitled orbital".split())
+_FILM_WORDS = _FILM_BEFORE | _FILM_AFTER
 
 
 def _names_film_of(
@@ -557,7 +558,7 @@ def _names_film_of(
         return True
     before = tokens[start - 1] if start > 0 else ""
     if before in ("with", "s") and start > 1:
-        return tokens[start - 2] in _FILM_BEFORE | _FILM_AFTER  # "the movie with Cruise"
+        return tokens[start - 2] in _FILM_WORDS  # "the movie with Cruise"
     return before in _FILM_BEFORE and (cyrillic or before != "film")
 
 

@@ -164,6 +164,11 @@ def refers_back(question: str, *, words_leaning_back: frozenset[str] = PERSON_WO
     tokens = words(question)
     if any(t in words_leaning_back for t in tokens):
         return True
+    return _continues(tokens)
+
+
+def _continues(tokens: list[str]) -> bool:
+    """Does the question open like one continuing the last ("and ...", "а ...")?"""
     opening = " ".join(tokens[:2])
     return any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
 
@@ -230,8 +235,7 @@ def resolve(
     needs_work = refers_back(question) or (thin and bool(WORK_WORDS & set(tokens)))
     if context is None or context.work is None:
         return (Resolved(reading, needs_work=needs_work),)
-    opening = " ".join(tokens[:2])
-    continues = any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
+    continues = _continues(tokens)
     bare = reading.qtype is None  # "and the director?"; "and who is the director?" asks who
     role, ordinal = ROLE_WORDS & set(tokens), ORDINAL_WORDS & set(tokens)
     if continues and bare and (role or ordinal) and len(reading.concepts) <= 1:
@@ -307,9 +311,7 @@ def _film_by_a_word(
 ) -> str | None:
     """The other film, in a follow-up that names it by one word of its nicknames only: "and
     the russian one?", "what about the hollywood one?"."""
-    opening = " ".join(tokens[:2])
-    continues = any(opening == o or opening.startswith(o + " ") for o in FOLLOW_UP_OPENERS)
-    if not continues or len(reading.concepts) != 1:
+    if not _continues(tokens) or len(reading.concepts) != 1:
         return None
     word = tokens[-2] if tokens[-1] in ("one", "film", "movie") and len(tokens) > 1 else None
     others = [e for e in kb.entities.values() if e.kind == "work" and e.id != current]

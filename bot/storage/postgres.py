@@ -16,7 +16,7 @@ from psycopg import conninfo
 from bot.core.feedback import MissRecord, VoteRecord
 from bot.storage import migrations
 from bot.storage.base import Store, StoreError, miss_from_row, since, vote_from_row
-from bot.storage.sqlite import candidates_from, candidates_json
+from bot.storage.sqlite import candidates_from, miss_row
 
 CONNECT_TIMEOUT = 5  # seconds; a store that does not answer must not hold up shutdown for long
 MIGRATION_LOCK = 0x76797A6F76  # "vyzov": one number for pg_advisory_xact_lock
@@ -80,16 +80,7 @@ class PostgresStore(Store):
         await self._execute(
             "INSERT INTO misses (at, question, lang, status, confidence, candidates, "
             "guild_id, channel_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            (
-                miss.at,
-                miss.question,
-                miss.lang,
-                miss.status,
-                miss.confidence,
-                candidates_json(miss.candidates),
-                miss.guild_id,
-                miss.channel_id,
-            ),
+            miss_row(miss, miss.at),
         )
 
     async def record_vote(self, vote: VoteRecord) -> None:

@@ -36,6 +36,20 @@ def candidates_json(candidates: tuple[ScoredEntry, ...]) -> str:
     )
 
 
+def miss_row(miss: MissRecord, at: object) -> tuple[object, ...]:
+    """A miss as the misses table's columns, in order, with `at` as the database takes times."""
+    return (
+        at,
+        miss.question,
+        miss.lang,
+        miss.status,
+        miss.confidence,
+        candidates_json(miss.candidates),
+        miss.guild_id,
+        miss.channel_id,
+    )
+
+
 def candidates_from(text: str) -> tuple[ScoredEntry, ...]:
     return tuple(
         ScoredEntry(str(c["entry"]), float(c["score"]), str(c["phrasing"]))
@@ -95,16 +109,7 @@ class SqliteStore(Store):
         await self._run(lambda db: None)
 
     async def record_miss(self, miss: MissRecord) -> None:
-        row = (
-            stamp(miss.at),
-            miss.question,
-            miss.lang,
-            miss.status,
-            miss.confidence,
-            candidates_json(miss.candidates),
-            miss.guild_id,
-            miss.channel_id,
-        )
+        row = miss_row(miss, stamp(miss.at))
 
         def write(db: sqlite3.Connection) -> None:
             db.execute(
