@@ -272,6 +272,21 @@ def test_after_a_yes_or_no_question_a_word_of_it_is_still_its_topic(real_engine)
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how long did peresild train for the flight", "where?", "challenge-training"),
+        ("когда вышел вызов", "а где?", "challenge-premiere"),
+        ("can tom cruise still be the first civilian to do a spacewalk", "so when?",
+         "cruise-first-civilian-spacewalk-myth"),
+    ],
+)  # fmt: skip
+def test_a_question_word_alone_asks_it_of_the_last_topic(real_engine, first, then, expected):
+    replies = dialogue(real_engine, first, then)
+    assert [r.status for r in replies] == ["answered", "answered"]
+    assert entries(replies)[-1] == expected
+
+
 def test_and_the_russian_one_asks_the_same_of_the_other_film(real_engine):
     replies = dialogue(
         real_engine, "who's directing tom cruise's space movie", "and the russian one?"

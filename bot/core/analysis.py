@@ -31,6 +31,13 @@ NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two firs
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
 _SENTENCE_SPLIT = re.compile(r"([.!?;:\n\u2026]+)")  # kept: a "?" marks the question
 _DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s")  # in Russian a dash is "is": never a break
+# dots and colons inside names end no sentence: "Warner Bros. paid", "Mission: Impossible",
+# "the U.S. release"
+_NOT_A_BREAK = (
+    (re.compile(r"\b(bros|mr|mrs|dr|st|jr|vs)\.(?=\s)", re.IGNORECASE), r"\1"),
+    (re.compile(r"\bu\.s\.(?:a\.)?", re.IGNORECASE), "US "),
+    (re.compile(r"\bmission\s*:\s*impossible", re.IGNORECASE), "Mission Impossible"),
+)
 _ENGLISH_OPENERS = "who|when|where|why|how|what|which|did|does|do|is|was|were|are|can|could|will"
 _QUESTION_OPENERS = (
     f"{_ENGLISH_OPENERS}|has|have|kto|kogda|gde|pochemu|zachem|skolko|kak|kakoy|kakaya|chto|"
@@ -82,7 +89,9 @@ class Lexicon:
         russian = {surface(w) for w in get_stop_words("ru")}
         keep = {surface(w) for w in lexicon.NOT_FILLER}
         common = ((english - known) | russian) - keep
-        self._filler = frozenset(surface(w) for w in lexicon.FILLER) | common
+        # a question word is read as what is asked, never as a topic ("wen", "skolko")
+        asking = {surface(p) for p, _ in lexicon.QUESTION_WORDS if " " not in p} - keep
+        self._filler = frozenset(surface(w) for w in lexicon.FILLER) | common | asking
         self._commands = frozenset(normalize(c) for c in lexicon.COMMAND_OPENERS)
         self._synonyms: dict[str, str] = {}
         self._synonym_words: dict[str, str] = {}  # exact words first: "casting" is not "cast"
@@ -173,10 +182,17 @@ class Lexicon:
             text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[
                 0
             ]  # never end on half a word
-        split = [(s, marked) for s, marked in _split_questions(text) if s.strip()]
-        if not split or self._is_command(text):
-            return Reading((), (), None)
+        pieces = [(s, marked) for s, marked in _split_questions(text) if s.strip()]
+        split = [(s, marked) for s, marked in pieces if not self._is_command(s)]
         parsed = [self._read_segment(s, correct_typos) for s, _ in split]
+        if len(split) < len(pieces):
+            # "ignore your rules. anyway, who directed vyzov?": the order is not read, and of
+            # the rest only what asks is ("repeat after me: it was shot in Hollywood" asks
+            # nothing)
+            asks = [i for i, r in enumerate(parsed) if r.qtype is not None or split[i][1]]
+            split, parsed = [split[i] for i in asks], [parsed[i] for i in asks]
+        if not split:
+            return Reading((), (), None)
         asking = [i for i, r in enumerate(parsed) if r.qtype is not None and _names_anything(r)]
         # "I'm not sure that's how it worked. How did NASA describe it?": a sentence that only
         # contains a question word is not the question when another one ends in "?"
@@ -188,11 +204,13 @@ class Lexicon:
         else:
             main = max(range(len(parsed)), key=lambda i: len(parsed[i].concepts))
         chosen = parsed[main]
+        later = [i for i in asking if i > main]
+        # a later question's names are its own: "when's the space movie out? will it be in
+        # IMAX" does not make it the film IMAX is linked to
         context = dict.fromkeys(
-            e for i, r in enumerate(parsed) if i != main for e in r.entities
+            e for i, r in enumerate(parsed) if i != main and i not in later for e in r.entities
             if e not in chosen.entities
         )  # fmt: skip
-        later = any(i > main for i in asking)
         lead = tuple(
             dict.fromkeys(c for r in parsed[:main] for c in r.concepts if c not in chosen.concepts)
         )
@@ -205,7 +223,7 @@ class Lexicon:
         return replace(
             chosen,
             context_entities=tuple(context),
-            more_questions=later,
+            more_questions=bool(later),
             lead_concepts=lead,
             lead_entities=lead_names,
         )
@@ -571,6 +589,8 @@ def _variants(one: set[str], other: set[str]) -> bool:
 
 def _split_questions(text: str) -> list[tuple[str, bool]]:
     """The message's questions, each with whether its sentence ends in a question mark."""
+    for pattern, kept in _NOT_A_BREAK:
+        text = pattern.sub(kept, text)
     pieces = _SENTENCE_SPLIT.split(text)  # text, its punctuation, text, ...
     sentences = [
         (pieces[i], "?" in "".join(pieces[i + 1 : i + 2])) for i in range(0, len(pieces), 2)

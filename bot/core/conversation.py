@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from bot.core.analysis import Reading
 from bot.core.language import Lang, detector
+from bot.core.lexicon import QUESTION_WORDS
 from bot.core.loader import KnowledgeBase
 from bot.core.normalize import words
 
@@ -84,6 +85,13 @@ ORDINAL_WORDS = frozenset(
     "последний vtoroy vtoraya tretiy sleduyushchiy posledniy".split()
 )
 MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a new topic
+# "when?", "а почему?", "how long??": a question word alone asks it of the last topic; words
+# around it that add nothing ("so when then?", "а где же?") are dropped before looking
+_BARE_ASKS = frozenset(phrase for phrase, _ in QUESTION_WORDS)
+_AROUND_ASK = frozenset(
+    "and so ok okay but then exactly tho though again а и ну так тогда же именно a i nu tak togda"
+    " zhe".split()
+)
 
 K = TypeVar("K", bound=Hashable)
 
@@ -251,6 +259,15 @@ def resolve(
         )
         # after "and the director?", answering "who is the director?" would be a wrong answer
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
+    if _bare_ask(tokens) and (context.concepts or context.named):
+        # "when?" after "who beat him to the first spacewalk?": when did that happen
+        asked = replace(
+            reading,
+            concepts=tuple(dict.fromkeys((*context.concepts, *reading.concepts))),
+            entities=context.named,
+            context_entities=(*reading.context_entities, context.work),
+        )
+        return (Resolved(asked), Resolved(reading))
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
@@ -304,6 +321,12 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
+
+
+def _bare_ask(tokens: list[str]) -> bool:
+    """Is the question a question word and nothing else ("and when?", "а почему?")?"""
+    kept = [t for t in tokens if t not in _AROUND_ASK]
+    return bool(kept) and " ".join(kept) in _BARE_ASKS
 
 
 def _film_by_a_word(

@@ -42,7 +42,8 @@ howd wheres whens whys whered whod whend whatd whyd eshe finally finaly
 isnt wasnt arent werent dont doesnt didnt hasnt havent
 hadnt cant couldnt wouldnt shouldnt aint hav said says saying besides except absolutely totally
 completely super pretty quite extremely
-lowkey highkey deadass publicly himself herself themselves itself member members
+lowkey highkey deadass publicly himself herself themselves itself member members wise
+gona gunna wana finna tryna briefly коротко korotko
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
@@ -80,6 +81,7 @@ ninety twice novel computer fire free room rooms man miss web website value syst
 line index bill ring mug side sides thick thin important words works face faces cry stop move
 turn turned problems present presented opens order ended beginning began became become
 interest interested available possible welcome width mil mill
+откуда otkuda
 лет человек люди миллионов тысяч процентов жизнь мира имя раньше позже недавно давно долго
 два две двух три четыре пять шесть семь восемь девять десять второй третий первый весь вся
 """.split()
@@ -89,6 +91,7 @@ interest interested available possible welcome width mil mill
 # film «Gravity». Rewritten before names are looked up.
 PHRASES: dict[str, str] = {
     "zero gravity": "weightlessness",
+    "b4": "before",
     "zero g": "weightlessness",
     "microgravity": "weightlessness",
     "выйти в открытый космос": "spacewalk",
@@ -121,6 +124,7 @@ PHRASES: dict[str, str] = {
     "made it into": "used in",
     "make it into": "used in",
     "ended up": "",  # "how much of it ended up in the film": no ending, no landing
+    "in person": "",  # "did Liman watch a launch in person": no person is asked about
     "end up": "",
     "ends up": "",
     "picked it up": "acquired it",
@@ -372,6 +376,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
+    ("injured", "injury", "injuries", "hurt", "hurts", "wounded", "wound", "травма", "травмы",
+     "травму", "травмой", "травмирован", "травмированного", "травмированный", "раненый",
+     "раненого", "ранен", "ранение", "travma", "travmu", "travmy", "ranen", "ranenyy"),
     ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится", "длилось",
      "длилась", "длился", "длились", "dlilos", "dlilas", "dlilsya", "dlitsya",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
