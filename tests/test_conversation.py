@@ -287,6 +287,23 @@ def test_a_question_word_alone_asks_it_of_the_last_topic(real_engine, first, the
     assert entries(replies)[-1] == expected
 
 
+@pytest.mark.parametrize(
+    "then", ["the one where tom cruise is", "тот, где Том Круз", "nu tot gde tom kruz"]
+)
+def test_the_film_named_after_which_film_is_asked_the_same_question(real_engine, then):
+    # "where" in "the one where ..." asks nothing: the question is still "who directed it?"
+    replies = dialogue(real_engine, "who directed the space movie?", then)
+    assert [r.status for r in replies] == ["ambiguous", "answered"]
+    assert entries(replies)[-1] == "cruise-director"
+
+
+def test_it_that_is_directed_is_the_film_not_the_last_topic(real_engine):
+    replies = dialogue(
+        real_engine, "who announced first, cruise or the russians", "ok who's directing it"
+    )
+    assert entries(replies) == ["cruise-announcement", "cruise-director"]
+
+
 def test_and_the_russian_one_asks_the_same_of_the_other_film(real_engine):
     replies = dialogue(
         real_engine, "who's directing tom cruise's space movie", "and the russian one?"

@@ -431,6 +431,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("о чем фильм вызов? сюжет коротко", "о чем фильм вызов? сюжет"),
         ("wen did universal get involved", "when did universal get involved"),
         ("did anything go wrong b4 they left", "did anything go wrong before they left"),
+        ("whats this SEE-1 thing people mention", "whats this SEE-1 thing"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
@@ -460,3 +461,25 @@ def test_a_later_questions_names_do_not_pick_the_film_of_the_first(real_engine):
     # IMAX is linked to The Challenge, but it belongs to the second question
     decision = real_engine.decide("when's the space movie coming out? will it be in imax")
     assert decision.status == "ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who's in vyzov", "challenge-cast-overview"),
+        ("who was in the tom cruise space movie", "cruise-cast"),
+    ],
+)
+def test_who_is_in_a_film_asks_for_its_cast(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why did doug liman direct vyzov?", "misc-challenge-is-cruise-film-myth"),
+        ("why did the whole challenge get shot up in space", "misc-whole-film-in-space-myth"),
+    ],
+)
+def test_why_asked_of_a_false_premise_gets_the_correction(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)

@@ -79,6 +79,7 @@ class Lexicon:
         people = list(people)
         # a person's film ("Cruise's movie", «фильм Круза») is the film, not the person
         self._films_of = dict(films_of or {})
+        self._works = frozenset(self._films_of.values())
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
@@ -250,7 +251,7 @@ class Lexicon:
         after_possessive = possessed(text)
         last_concept_at: int | None = None  # the position of the last topic word read
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
-        spellings = False
+        spellings = in_film = False
         i = 0
         while i < len(tokens):
             found = self._alias_at(tokens, i)
@@ -262,6 +263,8 @@ class Lexicon:
                 ):
                     entity_id = film
                 entities.append(entity_id)
+                # "who's in vyzov?": who is in the film is its cast
+                in_film = in_film or (entity_id in self._works and tokens[i - 1 : i] == ["in"])
                 if entity_id in self._people:
                     # "shipenk or shepenko?", "novitsky or novitskiy": one person written two
                     # ways asks how the name is spelt ("Klim Shipenko ... Shipenko" does not,
@@ -289,6 +292,8 @@ class Lexicon:
                 owned.append(concepts[-1])
         if spellings:
             concepts.append(self._concept("spelling"))
+        if in_film and qtype == "who" and not concepts:
+            concepts.append(self._concept("cast"))
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _ABOUT.search(" ".join(tokens)):
             concepts.append(self._concept("plot"))

@@ -281,6 +281,7 @@ def resolve(
     topic: list[Resolved] = []
     if (
         THING_WORDS & set(tokens)
+        and not _FILM_ROLES & set(reading.concepts)  # "who's directing it?": it is a film
         and (not reading.entities or (not reading.concepts and named_person_only))
         and len(reading.concepts) <= 1
         and context.concepts
@@ -321,6 +322,7 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
+_FILM_ROLES = frozenset({"direct", "actress", "cast", "play"})  # who makes or is in a film
 
 
 def _bare_ask(tokens: list[str]) -> bool:
@@ -379,7 +381,9 @@ def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Rea
             entities.append(entity.works[0])
         elif context.entry is not None or entity.kind in ("work", "person"):
             entities.append(entity_id)  # after "which film?", only the film or person counts
-    qtype = context.qtype if reading.qtype in (None, "what") else reading.qtype
+    # after "which film?", "the one where Tom Cruise is" («тот, где ...») asks nothing new
+    asked_which = context.entry is None and not reading.concepts
+    qtype = context.qtype if reading.qtype in (None, "what") or asked_which else reading.qtype
     return replace(
         reading, concepts=context.concepts, entities=tuple(dict.fromkeys(entities)), qtype=qtype
     )

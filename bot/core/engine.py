@@ -355,7 +355,10 @@ class Engine:
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
         if question.kinds and question.kinds.isdisjoint(item.entry.asks):
-            score *= QTYPE_MISMATCH
+            # "why did Liman direct vyzov?" takes for granted what a misconception corrects
+            premised = question.reading.qtype == "why"
+            if not (premised and item.entry.kind == "misconception"):
+                score *= QTYPE_MISMATCH
         return score, phrasing, dice
 
     def _entity_fit(self, reading: Reading, item: _Indexed) -> float:

@@ -43,7 +43,7 @@ isnt wasnt arent werent dont doesnt didnt hasnt havent
 hadnt cant couldnt wouldnt shouldnt aint hav said says saying besides except absolutely totally
 completely super pretty quite extremely
 lowkey highkey deadass publicly himself herself themselves itself member members wise
-gona gunna wana finna tryna briefly коротко korotko
+gona gunna wana finna tryna briefly коротко korotko mention mentions mentioned mentioning
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
