@@ -432,6 +432,10 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("wen did universal get involved", "when did universal get involved"),
         ("did anything go wrong b4 they left", "did anything go wrong before they left"),
         ("whats this SEE-1 thing people mention", "whats this SEE-1 thing"),
+        ("did the kremlin comment on vyzov", "did the kremlin react to vyzov"),
+        ("ayo did rogozin show up at the landing", "was rogozin at the landing"),
+        ("did it get shelved or is that fake news", "did it get shelved"),
+        ("правда что Фонд кино давал деньги на Вызов", "правда что Фонд кино деньги на Вызов"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -339,7 +339,9 @@ class Lexicon:
                         # "how expensive", "how old": a degree, not the manner "how did they"
                         return "how-degree"
                     return kind
-        return "yes-no" if tokens and tokens[0] in _YES_NO_OPENERS else None
+        # "ayo did they ...", "ok was it ...": a yes-or-no question after an interjection
+        opening = next((t for t in tokens if t not in _INTERJECTIONS), None)
+        return "yes-no" if opening in _YES_NO_OPENERS else None
 
     def _concept(self, token: str) -> str:
         if token in self._synonym_words:
@@ -465,6 +467,7 @@ def _bare_stems(stem: str) -> list[str]:
 _AUXILIARIES = frozenset(
     "did does do was were is are can could will would has have had should to".split()
 )
+_INTERJECTIONS = frozenset("yo ayo ok okay hey hi bro bruh wait lol lmao ngl tbh um uh hmm".split())
 _YES_NO_OPENERS = frozenset(
     [
         "is",

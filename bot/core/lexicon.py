@@ -44,6 +44,7 @@ hadnt cant couldnt wouldnt shouldnt aint hav said says saying besides except abs
 completely super pretty quite extremely
 lowkey highkey deadass publicly himself herself themselves itself member members wise
 gona gunna wana finna tryna briefly коротко korotko mention mentions mentioned mentioning
+ayo давал давала давали daval davala davali
 спойлер спойлеры спойлеров без spoiler spoilers spoylerov spoylery
 ever never always sometimes often still already yet soon ago later earlier now today
 film movie flick kino фильм фильма фильме фильмом кино film's movie's
@@ -125,6 +126,12 @@ PHRASES: dict[str, str] = {
     "make it into": "used in",
     "ended up": "",  # "how much of it ended up in the film": no ending, no landing
     "in person": "",  # "did Liman watch a launch in person": no person is asked about
+    "show up": "",  # "did Rogozin show up at the landing": there, not a show
+    "showed up": "",
+    "shows up": "",
+    "turn up": "",
+    "turned up": "",
+    "fake news": "",  # "or is that fake news": whether it is true, asked anyway
     "end up": "",
     "ends up": "",
     "picked it up": "acquired it",
@@ -376,6 +383,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
+    ("reaction", "react", "reacted", "reacts", "comment", "commented", "comments", "respond",
+     "responded", "response", "реакция", "реакцию", "отреагировал", "отреагировали",
+     "прокомментировал", "прокомментировали", "комментарий", "reaktsiya", "otreagiroval"),
     ("injured", "injury", "injuries", "hurt", "hurts", "wounded", "wound", "травма", "травмы",
      "травму", "травмой", "травмирован", "травмированного", "травмированный", "раненый",
      "раненого", "ранен", "ранение", "travma", "travmu", "travmy", "ranen", "ranenyy"),
@@ -396,7 +406,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "снимают", "снимала", "snimat", "snimut", "snimaet", "snimayut", "snimala"),
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
      "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
-    ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flight",
+    ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flies", "flys",
+     "flight",
      "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
      "polet", "zapusk", "запуск", "прилетели", "летал", "летала", "полетела", "prileteli",
      "letal", "letala", "poletela"),
