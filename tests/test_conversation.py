@@ -287,6 +287,13 @@ def test_a_question_word_alone_asks_it_of_the_last_topic(real_engine, first, the
     assert entries(replies)[-1] == expected
 
 
+def test_a_question_word_alone_after_who_is_not_guessed(real_engine):
+    # "when?" after "who is directing it?": when he joined, when it comes out, when he was born
+    replies = dialogue(real_engine, "who is directing the tom cruise space film", "when?")
+    assert entries(replies)[0] == "cruise-director"
+    assert replies[1].status != "answered"
+
+
 @pytest.mark.parametrize(
     "then", ["the one where tom cruise is", "тот, где Том Круз", "nu tot gde tom kruz"]
 )

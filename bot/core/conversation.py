@@ -259,8 +259,10 @@ def resolve(
         )
         # after "and the director?", answering "who is the director?" would be a wrong answer
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
-    if _bare_ask(tokens) and (context.concepts or context.named):
-        # "when?" after "who beat him to the first spacewalk?": when did that happen
+    # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or
+    # when he was born: too open to guess
+    if _bare_ask(tokens) and context.qtype not in ("who", "role") and context.concepts:
+        # "а где?" after "how long did Peresild train?": where did she train
         asked = replace(
             reading,
             concepts=tuple(dict.fromkeys((*context.concepts, *reading.concepts))),
