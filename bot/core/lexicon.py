@@ -92,9 +92,9 @@ interest interested available possible welcome width mil mill
 # film «Gravity». Rewritten before names are looked up.
 PHRASES: dict[str, str] = {
     "zero gravity": "weightlessness",
-    "b4": "before",
     "zero g": "weightlessness",
     "microgravity": "weightlessness",
+    "b4": "before",
     "выйти в открытый космос": "spacewalk",
     "выходила в открытый космос": "spacewalk",
     "выходил в открытый космос": "spacewalk",
@@ -407,8 +407,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
      "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
     ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flies", "flys",
-     "flight",
-     "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
+     "flight", "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
      "polet", "zapusk", "запуск", "прилетели", "летал", "летала", "полетела", "prileteli",
      "letal", "letala", "poletela"),
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
