@@ -74,12 +74,13 @@ class Lexicon:
         vocabulary: Iterable[str],
         people: Iterable[str] = (),
         films_of: Mapping[str, str] | None = None,
+        works: Iterable[str] = (),
     ) -> None:
         vocabulary = list(vocabulary)
         people = list(people)
         # a person's film ("Cruise's movie", «фильм Круза») is the film, not the person
         self._films_of = dict(films_of or {})
-        self._works = frozenset(self._films_of.values())
+        self._works = frozenset(works)
         known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.

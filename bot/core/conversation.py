@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -163,18 +163,6 @@ class ContextStore(Generic[K]):
             del self._items[key]
 
 
-def refers_back(question: str, *, words_leaning_back: frozenset[str] = PERSON_WORDS) -> bool:
-    """Does the question lean on an earlier one ("who played her?", "and the budget?")?
-
-    By default only an opener or a word that must mean a person counts: "is it true ...",
-    "how long were they up there" are asked out of the blue as often as after an answer.
-    """
-    tokens = words(question)
-    if any(t in words_leaning_back for t in tokens):
-        return True
-    return _continues(tokens)
-
-
 def _continues(tokens: list[str]) -> bool:
     """Does the question open like one continuing the last ("and ...", "а ...")?"""
     opening = " ".join(tokens[:2])
@@ -216,15 +204,16 @@ def resolve(
     if _ON.search(question) and detector(kb).detect(question) == "ru":
         question = _ON.sub("он", question)  # "chto on eshe snimal?": он, not English "on"
     tokens = words(question)
+    said = set(tokens)
     if context is not None and context.work and not reading.entities:
         film = _film_by_a_word(tokens, reading, context.work, kb)
         if film:  # "and the russian one?" after an answer about Cruise's film
             reading = replace(reading, entities=(film,), concepts=())
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
-    someone = bool(PERSON_WORDS & set(tokens)) and not named_person and context is not None
+    someone = bool(PERSON_WORDS & said) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
-    if context is not None and (thing := _thing_beside_film(tokens, reading, context, kb)):
+    if context is not None and (thing := _thing_beside_film(said, reading, context, kb)):
         # "is it connected to the Tom Cruise movie?" after SEE-1: "it" is not the film it names
         return (Resolved(thing), Resolved(reading))
     if pinned or _names_a_choice(reading, kb):
@@ -237,26 +226,24 @@ def resolve(
             return (Resolved(_same_question(reading, context, kb)), Resolved(reading))
         return (Resolved(reading),)
     thin = len(reading.concepts) + len(reading.entities) < MIN_TOPIC_WORDS
-    leans_back = refers_back(question, words_leaning_back=BACK_WORDS)
+    continues = _continues(tokens)  # "and ...", "what about ...", "а ..."
+    leans_back = continues or bool(BACK_WORDS & said)
     # "who played her?", "and the budget?", "when did it come out?" with no film before them:
-    # ask which film rather than guess ("is it true that ..." is no such question: not thin)
-    needs_work = refers_back(question) or (thin and bool(WORK_WORDS & set(tokens)))
+    # ask which film rather than guess. Only an opener or a word that must mean a person
+    # counts: "is it true ...", "how long were they up there" are asked out of the blue as
+    # often as after an answer (and "is it true that ..." is not thin)
+    needs_work = continues or bool(PERSON_WORDS & said) or (thin and bool(WORK_WORDS & said))
     if context is None or context.work is None:
         return (Resolved(reading, needs_work=needs_work),)
-    continues = _continues(tokens)
+    placed = replace(reading, context_entities=(*reading.context_entities, context.work))
     bare = reading.qtype is None  # "and the director?"; "and who is the director?" asks who
-    role, ordinal = ROLE_WORDS & set(tokens), ORDINAL_WORDS & set(tokens)
+    role, ordinal = ROLE_WORDS & said, ORDINAL_WORDS & said
     if continues and bare and (role or ordinal) and len(reading.concepts) <= 1:
         # the last question asked again: of the director ("and the director?"), or of the next
         # one ("when was the first trailer out?" then "and the second one?")
         next_one = ordinal and not role
         kept = (c for c in context.concepts if not next_one or c != _FIRST_CONCEPT)
-        asked = replace(
-            reading,
-            concepts=tuple(dict.fromkeys((*kept, *reading.concepts))),
-            qtype=context.qtype,
-            context_entities=(*reading.context_entities, context.work),
-        )
+        asked = replace(placed, concepts=_with_topic(kept, reading), qtype=context.qtype)
         # after "and the director?", answering "who is the director?" would be a wrong answer
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
     # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or
@@ -264,25 +251,21 @@ def resolve(
     if _bare_ask(tokens) and context.qtype not in ("who", "role") and context.concepts:
         # "а где?" after "how long did Peresild train?": where did she train
         asked = replace(
-            reading,
-            concepts=tuple(dict.fromkeys((*context.concepts, *reading.concepts))),
-            entities=context.named,
-            context_entities=(*reading.context_entities, context.work),
+            placed, concepts=_with_topic(context.concepts, reading), entities=context.named
         )
         return (Resolved(asked), Resolved(reading))
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
-    placed = replace(reading, context_entities=(*reading.context_entities, context.work))
     # "how long did it last?" after a question about Peresild's training: "it" is the training,
     # so try that first; after a question that named the film, "it" is the film, unless this
     # one names the film too ("how much of it ended up in the film?")
     named_film = any(kb.entities[e].kind == "work" for e in context.named)
-    named_film = named_film and not FILM_WORDS & set(tokens)
+    named_film = named_film and not FILM_WORDS & said
     named_person_only = all(kb.entities[e].kind == "person" for e in reading.entities)
     topic: list[Resolved] = []
     if (
-        THING_WORDS & set(tokens)
+        THING_WORDS & said
         and not _FILM_ROLES & set(reading.concepts)  # "who's directing it?": it is a film
         and (not reading.entities or (not reading.concepts and named_person_only))
         and len(reading.concepts) <= 1
@@ -290,7 +273,7 @@ def resolve(
         and not named_film
     ):
         # "what did Shipenko say about it?": the topic, asked of whoever this one names
-        concepts = tuple(dict.fromkeys((*context.concepts, *reading.concepts)))
+        concepts = _with_topic(context.concepts, reading)
         entities = reading.entities or context.named
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
     if (
@@ -305,18 +288,18 @@ def resolve(
         topic.append(Resolved(merged))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
-    people = _fitting(context.people, tokens, kb)
+    people = _fitting(context.people, said, kb)
     if context.qtype not in ("who", "role") and len(people) > 1:
         # "is McQuarrie on Tom's space project?" then "how much is he paid?": he is the one the
         # question named, not another the answer mentions ("who ...?" asks for that one)
         people = tuple(p for p in people if p in context.named) or people
-    if not people or named_person or not BACK_WORDS & set(tokens) - _NOT_PEOPLE:
+    if not people or named_person or not BACK_WORDS & said - _NOT_PEOPLE:
         return (*topic, Resolved(placed))
     # "she" after an answer about an actress and her character: try each, then them together;
     # what the question names besides ("was he at a SpaceX launch?") stays
     groups = [*((p,) for p in people), people] if len(people) > 1 else [people]
     tries = [Resolved(replace(placed, entities=(*reading.entities, *g))) for g in groups]
-    if not PERSON_WORDS & set(tokens):
+    if not PERSON_WORDS & said:
         tries.append(Resolved(placed))  # "его" may be the film's: try it without the people
     return (*topic, *tries)
 
@@ -325,6 +308,11 @@ _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 _FILM_ROLES = frozenset({"direct", "actress", "cast", "play"})  # who makes or is in a film
+
+
+def _with_topic(topic: Iterable[str], reading: Reading) -> tuple[str, ...]:
+    """The last question's topic words, then this one's, each once."""
+    return tuple(dict.fromkeys((*topic, *reading.concepts)))
 
 
 def _bare_ask(tokens: list[str]) -> bool:
@@ -347,10 +335,10 @@ def _film_by_a_word(
 
 
 def _thing_beside_film(
-    tokens: list[str], reading: Reading, context: Context, kb: KnowledgeBase
+    said: set[str], reading: Reading, context: Context, kb: KnowledgeBase
 ) -> Reading | None:
     """ "it" in a question that names only a film, when the last one named a thing."""
-    if not THING_WORDS & set(tokens) or not reading.entities:
+    if not THING_WORDS & said or not reading.entities:
         return None
     if any(kb.entities[e].kind != "work" for e in reading.entities):
         return None
@@ -360,9 +348,9 @@ def _thing_beside_film(
     return replace(reading, entities=(*things, *reading.entities)) if things else None
 
 
-def _fitting(people: tuple[str, ...], tokens: list[str], kb: KnowledgeBase) -> tuple[str, ...]:
+def _fitting(people: tuple[str, ...], said: set[str], kb: KnowledgeBase) -> tuple[str, ...]:
     """The people a question's pronoun can mean: "him" is not the heroine."""
-    he, she = bool(HE_WORDS & set(tokens)), bool(SHE_WORDS & set(tokens))
+    he, she = bool(HE_WORDS & said), bool(SHE_WORDS & said)
     if he == she:
         return people  # no pronoun, or both: nothing to go by
     wanted = "he" if he else "she"

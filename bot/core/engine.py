@@ -118,7 +118,8 @@ class Engine:
             for e in kb.entities.values()
             if e.kind == "person" and len(e.works) == 1
         }
-        self.lexicon = Lexicon(aliases, vocabulary, people, films_of)
+        works = [e.id for e in kb.entities.values() if e.kind == "work"]
+        self.lexicon = Lexicon(aliases, vocabulary, people, films_of, works)
         self._members = _members(kb)
         self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
         self._character = self.lexicon.read_entry_text("character").concepts[0]
