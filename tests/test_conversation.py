@@ -316,3 +316,12 @@ def test_and_the_russian_one_asks_the_same_of_the_other_film(real_engine):
         real_engine, "who's directing tom cruise's space movie", "and the russian one?"
     )
     assert entries(replies) == ["cruise-director", "challenge-director"]
+
+
+def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
+    # "it" is the film: "did he write it" after his age does not ask his age again
+    replies = dialogue(
+        real_engine, "who directed vyzov", "how old was he when he went up", "did he write it too"
+    )
+    assert entries(replies)[:2] == ["challenge-director", "challenge-shipenko-age"]
+    assert entries(replies)[2] != "challenge-shipenko-age"

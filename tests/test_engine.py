@@ -436,6 +436,9 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("ayo did rogozin show up at the landing", "was rogozin at the landing"),
         ("did it get shelved or is that fake news", "did it get shelved"),
         ("правда что Фонд кино давал деньги на Вызов", "правда что Фонд кино деньги на Вызов"),
+        ("правда что Пересильд хотели дать героя россии", "правда что Пересильд героя россии"),
+        ("how many days has novitsky spent in space", "how many days has novitsky been in space"),
+        ("could tom cruise walk in space", "could tom cruise spacewalk"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
@@ -487,3 +490,23 @@ def test_who_is_in_a_film_asks_for_its_cast(real_engine, question, expected):
 )
 def test_why_asked_of_a_false_premise_gets_the_correction(real_engine, question, expected):
     assert decide(real_engine, question) == ("answered", expected)
+
+
+@pytest.mark.parametrize(
+    ("typed", "not_meant"),
+    [
+        # «против» and "against" are what is asked, not filler
+        (
+            "whos the actress that flew to the space station for that russian film",
+            "challenge-industry-opposition",
+        ),
+        # time spent in space is not money: this is not asking how long Novitsky was up there
+        ("how much does a soyuz rocket cost", "challenge-novitsky-mission-length"),
+        # flying again is not coming home
+        ("will peresild ever go back to space", "challenge-landing-site"),
+        # walking on the Moon is not a spacewalk
+        ("who was the first person to walk on the moon", "cruise-first-civilian-spacewalk-myth"),
+    ],
+)
+def test_a_word_with_two_senses_is_read_in_the_one_asked(real_engine, typed, not_meant):
+    assert decide(real_engine, typed)[1] != not_meant

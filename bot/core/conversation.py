@@ -307,7 +307,7 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
-_FILM_ROLES = frozenset({"direct", "actress", "cast", "play"})  # who makes or is in a film
+_FILM_ROLES = frozenset({"direct", "actress", "cast", "play", "write"})  # who makes or is in a film
 
 
 def _with_topic(topic: Iterable[str], reading: Reading) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ film movie flick kino фильм фильма фильме фильмом кин
 privet pravda voobshche realno interesno slyshal govoryat svoy svoi tipa koroche nu kstati
 dela зовут zovut такой такая takoy takaya вообще voobshe
 хотел хотела хотели хочет хотят хотеть хочу khotel khotela khoteli khochet khotyat khotet
-дали дал дала dali dal dala выйти vyyti
+дали дал дала dali dal dala выйти vyyti дать давать
 какого каким каких всей котором деле чей чья
 неужели kakogo kakim kakikh kotorom chey chya neuzheli какому которую kakomu kotoruyu
 какой какая какое какие каком какую
@@ -81,8 +81,8 @@ trillion thousand hundred eight nine seven eleven fifteen fifty forty sixty seve
 ninety twice novel computer fire free room rooms man miss web website value system group groups
 line index bill ring mug side sides thick thin important words works face faces cry stop move
 turn turned problems present presented opens order ended beginning began became become
-interest interested available possible welcome width mil mill
-откуда otkuda
+interest interested available possible welcome width mil mill against
+откуда otkuda против protiv
 лет человек люди миллионов тысяч процентов жизнь мира имя раньше позже недавно давно долго
 два две двух три четыре пять шесть семь восемь девять десять второй третий первый весь вся
 """.split()
@@ -108,6 +108,10 @@ PHRASES: dict[str, str] = {
     "открытого космоса": "spacewalk",
     "vyyti v otkrytyy kosmos": "spacewalk",
     "otkrytyy kosmos": "spacewalk",
+    "walk in space": "spacewalk",
+    "walked in space": "spacewalk",
+    "walking in space": "spacewalk",
+    "space walk": "spacewalk",
     "up there": "in orbit",
     # a crew goes up and comes down: launch and landing
     "go up": "launch",
@@ -207,6 +211,18 @@ PHRASES: dict[str, str] = {
     "at the time": "",  # "how old was she at the time?": then, not a clock time
     "at that time": "",
     "back then": "",
+    # time spent in orbit, not money spent
+    "spent in space": "in space",
+    "spend in space": "in space",
+    "spent in orbit": "in orbit",
+    "spent up there": "up there",
+    "spent on the iss": "on the iss",
+    "spent on the station": "on the station",
+    # flying again, not coming home: "will she ever go back to space?"
+    "go back to space": "fly again",
+    "going back to space": "fly again",
+    "go back into space": "fly again",
+    "return to space": "fly again",
     # a project that is still happening has a status; what happens on screen does not
     "still happening": "status",
     "actually happening": "status",
@@ -437,6 +453,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("candidate", "candidates", "кандидат", "кандидата", "кандидатка", "кандидатки",
      "кандидаток", "кандидаткам", "претендентка", "претендентки", "претенденток", "kandidat",
      "kandidatka", "kandidatki", "kandidatok", "pretendentka", "pretendentok"),
+    # "who was against it?" asks who objected: stop-word lists drop "against" and «против»
+    ("against", "oppose", "opposed", "opposing", "opposition", "object", "objected", "objection",
+     "против", "противник", "противники", "возражал", "возражали", "protiv", "protivniki"),
     ("write", "wrote", "written", "writes", "writing", "написал", "написала", "писал", "писала",
      "napisal", "napisala", "pisal", "pisala"),
     # the camera itself, not filming in general: "how did the cameras get up there?"
