@@ -325,3 +325,20 @@ def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     )
     assert entries(replies)[:2] == ["challenge-director", "challenge-shipenko-age"]
     assert entries(replies)[2] != "challenge-shipenko-age"
+
+
+def test_who_asked_on_of_the_last_topic_is_about_that_topic(real_engine):
+    # "а кто был против?": who objected to the Hero of Russia proposal just talked about, not
+    # who objected to the film flight in general
+    replies = dialogue(
+        real_engine, "правда что Пересильд хотели дать героя россии", "а кто был против"
+    )
+    assert entries(replies) == ["challenge-hero-of-russia", "challenge-hero-of-russia"]
+
+
+def test_a_typed_in_latin_letters_continues_the_last_question(real_engine):
+    # «а командир кто был?» after the craft that brought her back: that craft's commander
+    replies = dialogue(
+        real_engine, "na kakom korable peresild vernulas s mks", "a komandir kto byl"
+    )
+    assert entries(replies) == ["challenge-return-spacecraft", "challenge-return-spacecraft"]

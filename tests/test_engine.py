@@ -439,6 +439,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("правда что Пересильд хотели дать героя россии", "правда что Пересильд героя россии"),
         ("how many days has novitsky spent in space", "how many days has novitsky been in space"),
         ("could tom cruise walk in space", "could tom cruise spacewalk"),
+        ("кто был командиром союза", "who was the commander of the soyuz"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -227,6 +227,10 @@ def resolve(
         return (Resolved(reading),)
     thin = len(reading.concepts) + len(reading.entities) < MIN_TOPIC_WORDS
     continues = _continues(tokens)  # "and ...", "what about ...", "а ..."
+    # "a komandir kto byl?": «а» typed in Latin letters, where English "a" cannot open a question
+    continues = continues or (
+        tokens[:1] in (["a"], ["i"]) and detector(kb).detect(question) == "ru"
+    )
     leans_back = continues or bool(BACK_WORDS & said)
     # "who played her?", "and the budget?", "when did it come out?" with no film before them:
     # ask which film rather than guess. Only an opener or a word that must mean a person
@@ -285,6 +289,19 @@ def resolve(
         # "can Cruise still be the first civilian to do a spacewalk?" then "who got there
         # first then?": after a yes-or-no question, a word of it asked about is still its topic
         merged = replace(placed, concepts=context.concepts, entities=context.named)
+        topic.append(Resolved(merged))
+    if (
+        continues
+        and reading.qtype == "who"
+        and not reading.entities
+        and len(reading.concepts) == 1
+        and not _FILM_ROLES & set(reading.concepts)  # "and who directed it?" asks of the film
+        and context.named
+    ):
+        # "а кто был против?" after the Hero of Russia proposal: who objected to that
+        merged = replace(
+            placed, concepts=_with_topic(context.concepts, reading), entities=context.named
+        )
         topic.append(Resolved(merged))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"

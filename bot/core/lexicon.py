@@ -470,6 +470,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "postroili", "stroit", "postroit"),
     ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
      "pilotiroval", "pilotirovala"),
+    # «командир» is the commander: its stem is not the English one
+    ("commander", "commanders", "commanded", "commanding", "command", "командир", "командира",
+     "командиром", "командовал", "командовала", "komandir", "komandira", "komandirom",
+     "komandoval"),
     ("private", "privately", "частный", "частного", "частном", "частная", "частной", "частным",
      "chastnyy", "chastnogo", "chastnom", "chastnaya", "chastnoy", "chastnym"),
     ("feature", "художественный", "художественного", "художественном", "игровой",
