@@ -440,6 +440,11 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("how many days has novitsky spent in space", "how many days has novitsky been in space"),
         ("could tom cruise walk in space", "could tom cruise spacewalk"),
         ("кто был командиром союза", "who was the commander of the soyuz"),
+        ("кто стыковал корабль вручную", "кто стыковку корабля ручной"),
+        ("грустила ли пересильд", "было ли грустно пересильд"),
+        ("did rogozin mess with the script", "did rogozin rewrite the script"),
+        ("во сколько пристыковался союз", "когда пристыковался союз"),
+        ("what did cirtics say about the moive", "what did critics say about the movie"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -513,6 +513,9 @@ def _correction(lex: Lexicon, token: str) -> str:
             token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
         hit = found[0] if found and _one_slip_apart_in_stem(token, found[0]) else None
+        # two neighbouring letters swapped may be the second and third: "cirtics"
+        swaps = [word for word in candidates if _swapped(token, word)] if hit is None else []
+        hit = swaps[0] if len(swaps) == 1 else hit
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
         # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
         names = lex._name_targets.get(token[:2], [])
@@ -542,7 +545,7 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
     into ours ("reset" is not "rest"), except a Russian ending on a word of 5+ letters.
     """
     longer_by = (0,) if len(token) == 3 else (0, 1)
-    best: str | None = None
+    hits: list[str] = []
     for word in candidates:
         # an inflected ending on a long enough word is no slip: "vyzova" is "vyzov"
         ending = len(word) >= 5 and len(token) == len(word) + 1 and token.startswith(word)
@@ -552,10 +555,18 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
             continue
         if len(token) < 6 and len(word) == len(token) and sorted(word) != sorted(token):
             continue
-        if best is not None:
-            return None  # two equally close words: a guess either way
-        best = word
-    return best
+        hits.append(word)
+    if len(hits) > 1:
+        # "moive" is "movie" (two letters swapped) sooner than "motive" (one left out)
+        hits = [word for word in hits if _swapped(token, word)]
+    return hits[0] if len(hits) == 1 else None  # two equally close words: a guess either way
+
+
+def _swapped(token: str, word: str) -> bool:
+    """Is `token` `word` with two neighbouring letters swapped?"""
+    return (
+        len(token) == len(word) and sorted(token) == sorted(word) and OSA.distance(token, word) == 1
+    )
 
 
 # one film, by a word for it: "Cruise's movie", "the Cruise project", «фильма Круза»

@@ -257,6 +257,9 @@ PHRASES: dict[str, str] = {
     "touches down": "land",
     "in a row": "consecutive",  # "how many days in a row": a record, not a count of rows
     "by hand": "manually",
+    "mess with": "edit",
+    "messed with": "edit",
+    "mess around with": "edit",
     "penciled in": "planned",  # "wasn't Cruise penciled in for Ax-1?"
     "pencilled in": "planned",
     "started the company": "founded the company",  # not a launch
@@ -333,6 +336,7 @@ COMMAND_OPENERS = (
 # First matching phrase decides the kind of question. Longer phrases first.
 QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("how long ago", "when"), ("во сколько часов", "when"), ("vo skolko chasov", "when"),
+    ("во сколько", "when"), ("vo skolko", "when"),  # at what time, not how many
     ("в котором часу", "when"), ("v kotorom chasu", "when"),
     ("how long", "how-long"), ("how many days", "how-long"), ("how many hours", "how-many"),
     ("how many minutes", "how-many"), ("how much time", "how-long"), ("how many", "how-many"),
@@ -481,7 +485,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("first", "firsts", "первый", "первым", "первая", "perviy", "pervyy", "pervy", "before",
      "beat", "ahead", "race", "обогнали", "obognali", "обогнать", "obognat", "опередили",
      "operedili"),
-    ("dock", "docked", "docking", "стыковка", "stykovka", "park", "parked", "parking"),
+    ("dock", "docked", "docking", "стыковка", "stykovka", "park", "parked", "parking", "стыковал",
+     "стыковали", "состыковался", "состыковались", "пристыковался", "пристыковались",
+     "stykoval", "stykovali", "sostykovalis", "sostykovalsya", "pristykovalsya", "pristykovalis"),
+    # Russian verb and adjective forms the stemmer leaves apart from the noun
+    ("manual", "manually", "ручной", "ручном", "ручную", "ручного", "вручную", "ruchnoy",
+     "ruchnom", "vruchnuyu"),
+    ("sad", "sadness", "upset", "грустила", "грустил", "грустно", "грустная", "грусть",
+     "печально", "grustila", "grustno"),
+    # not "change": a known word, it would take "chalange" from the film's name
+    ("edit", "edited", "edits", "revise", "revised", "rewrite", "rewrote", "rewritten",
+     "переписал", "переписывал", "редактировал", "perepisal"),
     ("crew", "team", "экипаж", "ekipazh", "киношники", "киношников", "kinoshniki", "kinoshnikov"),
     ("pay", "paid", "payed", "pays", "paying", "payment", "fee", "salary", "заплатил",
      "заплатили", "гонорар", "zaplatil", "zaplatili", "gonorar"),
