@@ -39,6 +39,8 @@ def test_the_seed_articles_are_sources(real_kb):
         ("Vyzov", "the-challenge"),
         ("the russian space movie", "the-challenge"),
         ("the tom cruise space movie", "cruise-space-film"),
+        ("the MI guy", "tom-cruise"),
+        ("the top gun guy", "tom-cruise"),
     ],
 )
 def test_names_fans_use_are_aliases(real_engine, alias, entity):
