@@ -342,3 +342,12 @@ def test_a_typed_in_latin_letters_continues_the_last_question(real_engine):
         real_engine, "na kakom korable peresild vernulas s mks", "a komandir kto byl"
     )
     assert entries(replies) == ["challenge-return-spacecraft", "challenge-return-spacecraft"]
+
+
+@pytest.mark.parametrize(
+    "then", ["will tom cruise shoot his film in it?", "does tom cruise film there"]
+)
+def test_it_after_a_thing_is_that_thing_beside_the_person_of_a_film(real_engine, then):
+    # Cruise stands for his film here, and "it"/"there" is still the studio module
+    replies = dialogue(real_engine, "what is SEE-1", then)
+    assert entries(replies) == ["cruise-see1-studio", "cruise-see1-shot-myth"]

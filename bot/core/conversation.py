@@ -24,7 +24,7 @@ from bot.core.loader import KnowledgeBase
 from bot.core.normalize import words
 
 if TYPE_CHECKING:
-    from bot.core.models import Entry
+    from bot.core.models import Entity, Entry
 
 FOLLOWUP_SECONDS = 600.0  # ten minutes: long enough to read an answer and ask on
 MAX_CONTEXTS = 10_000  # a few hundred bytes each: a few MB at most, however busy the server
@@ -78,6 +78,8 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
+# Words for the place last talked about: "does Cruise film there?" after SEE-1
+PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 # "and the second one?": the last question, about the next of something
 ORDINAL_WORDS = frozenset(
@@ -354,15 +356,20 @@ def _film_by_a_word(
 def _thing_beside_film(
     said: set[str], reading: Reading, context: Context, kb: KnowledgeBase
 ) -> Reading | None:
-    """ "it" in a question that names only a film, when the last one named a thing."""
-    if not THING_WORDS & said or not reading.entities:
+    """ "it" in a question that names only a film (or the one person of a film: "is Cruise
+    filming in it?"), when the last one named a thing."""
+    if not (THING_WORDS | PLACE_WORDS) & said or not reading.entities:
         return None
-    if any(kb.entities[e].kind != "work" for e in reading.entities):
+    if not all(_stands_for_a_film(kb.entities[e]) for e in reading.entities):
         return None
     things = tuple(
         e for e in context.named if kb.entities[e].kind not in ("work", "person", "ambiguous")
     )
     return replace(reading, entities=(*things, *reading.entities)) if things else None
+
+
+def _stands_for_a_film(entity: Entity) -> bool:
+    return entity.kind == "work" or (entity.kind == "person" and len(entity.works) == 1)
 
 
 def _fitting(people: tuple[str, ...], said: set[str], kb: KnowledgeBase) -> tuple[str, ...]:
