@@ -445,6 +445,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("did rogozin mess with the script", "did rogozin rewrite the script"),
         ("во сколько пристыковался союз", "когда пристыковался союз"),
         ("what did cirtics say about the moive", "what did critics say about the movie"),
+        ("where is peresild from originally", "where is peresild's hometown"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

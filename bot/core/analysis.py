@@ -155,6 +155,9 @@ class Lexicon:
             if phrase:
                 self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
         known |= {t for key in self._aliases for t in key}
+        # a phrase's words are ours too: "originally" corrected to "original" would miss
+        # "from originally"
+        known |= {t for first in self._phrases_by_first.values() for p, _ in first for t in p}
         self._known_words = frozenset(known)
         # people's names get the loose check ("Pereslid", "Limon"); names of things would
         # swallow ordinary words ("model" is not the "modul" in a station module's name)
