@@ -446,6 +446,9 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("во сколько пристыковался союз", "когда пристыковался союз"),
         ("what did cirtics say about the moive", "what did critics say about the movie"),
         ("where is peresild from originally", "where is peresild's hometown"),
+        ("кто снимался в вызове", "кто играет в вызове"),
+        ("mordovina v filme snyalas?", "mordovina v filme igraet?"),
+        ("did it play in imax", "was it released in imax"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
@@ -517,3 +520,8 @@ def test_why_asked_of_a_false_premise_gets_the_correction(real_engine, question,
 )
 def test_a_word_with_two_senses_is_read_in_the_one_asked(real_engine, typed, not_meant):
     assert decide(real_engine, typed)[1] != not_meant
+
+
+def test_being_filmed_is_not_acting(real_engine):
+    # «где снимался Вызов»: where the film was shot, not who acted in it
+    assert "play" not in real_engine.lexicon.read("где снимался вызов").concepts

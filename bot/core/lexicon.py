@@ -325,6 +325,18 @@ PHRASES: dict[str, str] = {
     "сколько ему было лет": "сколько возраст",
     "сколько ей было лет": "сколько возраст",
 }
+# «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
+# being filmed
+_ACTED = ("snimalsya", "snimalas", "snimalis", "snyalsya", "snyalas", "snyalis")
+_IN_FILM = ("v vyzove", "v filme", "v kino")
+PHRASES |= {f"{verb} {film}": f"igraet {film}" for verb in _ACTED for film in _IN_FILM}
+PHRASES |= {f"{film} {verb}": f"{film} igraet" for verb in _ACTED for film in _IN_FILM}
+# a film plays in cinemas: shown there, not acted in
+PHRASES |= {
+    f"{verb} in {place}": f"released in {place}"
+    for verb in ("play", "played", "playing")
+    for place in ("imax", "cinemas", "theaters", "theatres")
+}
 
 # A message that opens like an order to the bot is not a question, whatever follows it.
 COMMAND_OPENERS = (
