@@ -463,7 +463,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "canned", "axed",
      "отменён", "отменили", "отменен"),
     ("status", "update", "updates", "news", "latest", "progress", "now", "current",
-     "currently", "recent", "recently"),
+     "currently", "recent", "recently", "lately"),
     ("previous", "previously", "prior", "раньше", "ранее", "прежде", "предыдущий", "предыдущие",
      "предыдущих", "ranshe", "ranee", "prezhde", "predydushchie"),
     ("candidate", "candidates", "кандидат", "кандидата", "кандидатка", "кандидатки",
