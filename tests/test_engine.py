@@ -449,6 +449,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("кто снимался в вызове", "кто играет в вызове"),
         ("mordovina v filme snyalas?", "mordovina v filme igraet?"),
         ("did it play in imax", "was it released in imax"),
+        ("what has liman said lately", "what has liman said recently"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
