@@ -257,6 +257,10 @@ PHRASES: dict[str, str] = {
     "touches down": "land",
     "in a row": "consecutive",  # "how many days in a row": a record, not a count of rows
     "by hand": "manually",
+    # "read" is mostly "I read that ..."; what someone had to read out is a recitation
+    "have to read": "recite",
+    "had to read": "recite",
+    "them read": "them recite",
     "mess with": "edit",
     "messed with": "edit",
     "mess around with": "edit",
