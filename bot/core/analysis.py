@@ -243,8 +243,7 @@ class Lexicon:
         return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))
 
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
-        raw = words(text)
-        tokens = [surface(w) for w in raw]
+        tokens = list(map(surface, words(text)))
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
         tokens = self._rewrite_phrases(tokens)
@@ -299,13 +298,13 @@ class Lexicon:
         if in_film and qtype == "who" and not concepts:
             concepts.append(self._concept("cast"))
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
-        if ends_about or _ABOUT.search(" ".join(tokens)):
+        if ends_about or _asks_about(tokens):
             concepts.append(self._concept("plot"))
         unique = tuple(dict.fromkeys(concepts))
         return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
-        if not self._phrases_by_first.keys() & set(tokens):
+        if self._phrases_by_first.keys().isdisjoint(tokens):
             return tokens
         out: list[str] = []
         i = 0
@@ -321,13 +320,14 @@ class Lexicon:
         return out
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
-        for length in self._alias_lengths.get(tokens[i], ()):
+        token = tokens[i]
+        for length in self._alias_lengths.get(token, ()):
             entity_id = self._aliases.get(tuple(tokens[i : i + length]))
             if entity_id:
                 return length, entity_id
-        if tokens[i] in self._filler:
+        if token in self._filler:
             return None
-        for length in self._alias_stem_lengths.get(_stem(tokens[i]), ()):
+        for length in self._alias_stem_lengths.get(_stem(token), ()):
             entity_id = self._alias_stems.get(tuple(_stem(t) for t in tokens[i : i + length]))
             if entity_id and sum(len(t) for t in tokens[i : i + length]) >= 5:
                 return length, entity_id
@@ -344,8 +344,10 @@ class Lexicon:
                         return "how-degree"
                     return kind
         # "ayo did they ...", "ok was it ...": a yes-or-no question after an interjection
-        opening = next((t for t in tokens if t not in _INTERJECTIONS), None)
-        return "yes-no" if opening in _YES_NO_OPENERS else None
+        for token in tokens:
+            if token not in _INTERJECTIONS:
+                return "yes-no" if token in _YES_NO_OPENERS else None
+        return None
 
     def _concept(self, token: str) -> str:
         if token in self._synonym_words:
@@ -459,11 +461,18 @@ _RUSSIAN_PREFIXES = tuple(
 )
 
 
+# the same in their order, by first letter: a stem is tried only against those it can begin with
+_PREFIXES_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(p for p in _RUSSIAN_PREFIXES if p[0] == first)
+    for first in dict.fromkeys(p[0] for p in _RUSSIAN_PREFIXES)
+}
+
+
 def _bare_stems(stem: str) -> list[str]:
     """A Russian stem (in Latin letters) without each verb prefix it may carry."""
     return [
         stem[len(prefix) :]
-        for prefix in _RUSSIAN_PREFIXES
+        for prefix in _PREFIXES_BY_FIRST.get(stem[:1], ())
         if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_BARE_STEM
     ]
 
@@ -626,6 +635,13 @@ def _split_questions(text: str) -> list[tuple[str, bool]]:
     for sentence, marked in sentences:
         parts.extend((part, marked) for part in _JOINED_QUESTION.split(sentence.casefold()))
     return parts
+
+
+def _asks_about(tokens: list[str]) -> bool:
+    """Russian "what is it about" (o chem, pro chto) among the words."""
+    joined = " ".join(tokens)
+    # the plain substring test first: most texts fail it, and it costs far less than the search
+    return ("o chem" in joined or "pro chto" in joined) and bool(_ABOUT.search(joined))
 
 
 def _names_anything(reading: Reading) -> bool:

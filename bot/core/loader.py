@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.core.gcpause import collector_paused
 from bot.core.models import Entity, Entry, KnowledgeFile, ReleaseEvent, Source
-from bot.core.normalize import normalize
+from bot.core.normalize import has_words, normalize
 from bot.core.yamlfile import MAX_FILE_BYTES, MAX_TOTAL_BYTES, parse, read_file
 
 __all__ = [
@@ -263,7 +263,7 @@ def _assemble(
                 problems.append(Problem(origin[eid], eid, "events", f"unknown release {ref!r}"))
         for field_name, texts in (("phrasings", entry.phrasings), ("keywords", entry.keywords)):
             for number, text in enumerate(texts, start=1):
-                if not normalize(text):
+                if not has_words(text):
                     message = f"{text!r} has no words once normalised"
                     problems.append(Problem(origin[eid], eid, f"{field_name}.{number}", message))
         check_citations(eid, "citations", (c.source for c in entry.citations))

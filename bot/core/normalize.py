@@ -50,6 +50,8 @@ _russian = Stemmer.Stemmer("russian")
 
 
 def has_cyrillic(text: str) -> bool:
+    if text.isascii():  # most text is, and the test costs far less than the search
+        return False
     return bool(_CYRILLIC.search(text.casefold()))
 
 
@@ -62,6 +64,8 @@ def _strip_marks(text: str) -> str:
 
 def to_latin(word: str) -> str:
     """Transliterate a (casefolded) word from Cyrillic; Latin passes through."""
+    if word.isascii():  # the table maps only Cyrillic letters: most words need no pass
+        return word
     return word.translate(_CYR_TABLE)
 
 
@@ -100,17 +104,30 @@ def surface(word: str) -> str:
 
 _CHAT_FOUR = re.compile(r"4(?=[a-z]{2})")  # "4to", "slu4ilos": 4 is "ch" (Ч); not "mp4", "4k"
 _CHAT_ENDING = re.compile(r"(?<=[a-z]{2})(?:oi|yi|ii)$")  # "kakoi", "pervyi": й typed as i
+_CHAT_ENDINGS = ("oi", "yi", "ii", "\n")  # what a word _CHAT_ENDING fits ends in ($ allows "\n")
 
 
 def _chat_spelling(word: str) -> str:
     """Russian typed in Latin letters the way chats spell it, in our transliteration."""
-    word = _CHAT_FOUR.sub("ch", word)
-    return _CHAT_ENDING.sub(lambda m: m.group()[0] + "y", word)
+    # each pattern is searched for only in a word that could hold it: most words cannot, and
+    # the test costs far less than the search
+    if "4" in word:
+        word = _CHAT_FOUR.sub("ch", word)
+    if word.endswith(_CHAT_ENDINGS):
+        word = _CHAT_ENDING.sub(lambda m: m.group()[0] + "y", word)
+    return word
 
 
 def normalize(text: str) -> str:
     """Whole text as space-separated surface forms: for alias keys and display-free comparison."""
     return " ".join(map(surface, words(text)))
+
+
+def has_words(text: str) -> bool:
+    """Is `normalize(text)` not empty? Without building it: only a lone word can normalise to
+    nothing (a «ъ»), and the loader asks this of every phrasing and keyword."""
+    found = words(text)
+    return len(found) > 1 or (bool(found) and bool(surface(found[0])))
 
 
 @lru_cache(maxsize=65536)
