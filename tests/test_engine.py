@@ -527,3 +527,12 @@ def test_a_word_with_two_senses_is_read_in_the_one_asked(real_engine, typed, not
 def test_being_filmed_is_not_acting(real_engine):
     # «где снимался Вызов»: where the film was shot, not who acted in it
     assert "play" not in real_engine.lexicon.read("где снимался вызов").concepts
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"), [("вернулась", "вернулись"), ("приземлилась", "приземлились")]
+)
+def test_a_phrasing_in_any_russian_form_means_the_same(real_engine, written, same_as):
+    # knowledge-base texts are not typo-corrected: each form has to be known
+    read = real_engine.lexicon.read_entry_text
+    assert read(written).concepts == read(same_as).concepts
