@@ -351,3 +351,14 @@ def test_it_after_a_thing_is_that_thing_beside_the_person_of_a_film(real_engine,
     # Cruise stands for his film here, and "it"/"there" is still the studio module
     replies = dialogue(real_engine, "what is SEE-1", then)
     assert entries(replies) == ["cruise-see1-studio", "cruise-see1-shot-myth"]
+
+
+def test_how_long_did_it_take_is_the_topic_even_after_the_film_was_named(real_engine):
+    # "it" took a while: the training, not the film's running time
+    replies = dialogue(real_engine, "how did peresild train for vyzov", "how long did it take")
+    assert entries(replies) == ["challenge-training", "challenge-training-duration"]
+
+
+def test_there_is_the_place_the_last_question_named(real_engine):
+    replies = dialogue(real_engine, "вызов выходил в китае?", "а сколько он там собрал")
+    assert entries(replies) == ["challenge-china-release", "challenge-china-box-office"]

@@ -78,6 +78,10 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
+# "how long did it take?": "it" is something that went on (the training), not the film
+LASTING_WORDS = frozenset(
+    "take took last lasted заняло заняла длилось длился zanyalo dlilos".split()
+)
 # Words for the place last talked about: "does Cruise film there?" after SEE-1
 PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
@@ -267,7 +271,7 @@ def resolve(
     # so try that first; after a question that named the film, "it" is the film, unless this
     # one names the film too ("how much of it ended up in the film?")
     named_film = any(kb.entities[e].kind == "work" for e in context.named)
-    named_film = named_film and not FILM_WORDS & said
+    named_film = named_film and not FILM_WORDS & said and not LASTING_WORDS & said
     named_person_only = all(kb.entities[e].kind == "person" for e in reading.entities)
     topic: list[Resolved] = []
     if (
@@ -312,6 +316,10 @@ def resolve(
         # "is McQuarrie on Tom's space project?" then "how much is he paid?": he is the one the
         # question named, not another the answer mentions ("who ...?" asks for that one)
         people = tuple(p for p in people if p in context.named) or people
+    places = tuple(e for e in context.named if kb.entities[e].kind == "place")
+    if PLACE_WORDS & said and places and not reading.entities:
+        # "а сколько там собрал?" after a question about China: there is China
+        topic.append(Resolved(replace(placed, entities=places)))
     if not people or named_person or not BACK_WORDS & said - _NOT_PEOPLE:
         return (*topic, Resolved(placed))
     # "she" after an answer about an actress and her character: try each, then them together;
