@@ -362,3 +362,9 @@ def test_how_long_did_it_take_is_the_topic_even_after_the_film_was_named(real_en
 def test_there_is_the_place_the_last_question_named(real_engine):
     replies = dialogue(real_engine, "вызов выходил в китае?", "а сколько он там собрал")
     assert entries(replies) == ["challenge-china-release", "challenge-china-box-office"]
+
+
+def test_and_who_are_the_producers_asks_for_the_producers(real_engine):
+    # a job of the film crew is asked of the film, not of the last topic (the script)
+    replies = dialogue(real_engine, "kto pisal scenarij vyzova", "a prodyusery kto")
+    assert entries(replies) == ["challenge-screenwriters", "challenge-producers"]

@@ -451,6 +451,8 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("did it play in imax", "was it released in imax"),
         ("what has liman said lately", "what has liman said recently"),
         ("what did they have to read at the audition", "what did they recite at the audition"),
+        ("kakoj pervyj film snyali v kosmose", "kakoy pervyy film snyali v kosmose"),
+        ("кто написал сценарий вызова", "who wrote the script of vyzov"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -334,7 +334,11 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
-_FILM_ROLES = frozenset({"direct", "actress", "cast", "play", "write"})  # who makes or is in a film
+# who makes or is in a film (a Russian job keeps its own stem: «продюсер» is prodyuser)
+_FILM_ROLES = frozenset(
+    "direct actress cast play write produc prodyuser compos kompozitor screenwrit stsenarist"
+    " cinematograph".split()
+)
 
 
 def _with_topic(topic: Iterable[str], reading: Reading) -> tuple[str, ...]:

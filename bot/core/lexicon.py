@@ -450,6 +450,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
      "vernulis", "вернуть", "вернуться", "vernut", "vernutsya", "приземлилась", "вернулась",
      "вернулся", "prizemlilas", "vernulas", "vernulsya"),
+    # «сценарий» is the script: its stem is not the English word's
+    ("script", "scripts", "screenplay", "screenplays", "сценарий", "сценария", "сценарию",
+     "сценарии", "stsenariy", "stsenariya", "scenariy", "scenariya"),
     ("trailer", "teaser", "trailers", "трейлер", "тизер", "treiler", "treyler", "tizer"),
     ("award", "awards", "prize", "prizes", "won", "win", "wins", "winning", "honour", "honor",
      "премия", "награда", "награды", "nagrada", "premiya", "nominated", "nomination"),

@@ -103,8 +103,9 @@ def surface(word: str) -> str:
 
 
 _CHAT_FOUR = re.compile(r"4(?=[a-z]{2})")  # "4to", "slu4ilos": 4 is "ch" (Ч); not "mp4", "4k"
-_CHAT_ENDING = re.compile(r"(?<=[a-z]{2})(?:oi|yi|ii)$")  # "kakoi", "pervyi": й typed as i
-_CHAT_ENDINGS = ("oi", "yi", "ii", "\n")  # what a word _CHAT_ENDING fits ends in ($ allows "\n")
+# "kakoi", "pervyi", "kakoj", "scenarij": й typed as i or j
+_CHAT_ENDING = re.compile(r"(?<=[a-z]{2})(?:oi|yi|ii|oj|yj|ij|ej|aj)$")
+_CHAT_ENDINGS = ("oi", "yi", "ii", "oj", "yj", "ij", "ej", "aj", "\n")  # ... ($ allows "\n")
 
 
 def _chat_spelling(word: str) -> str:
