@@ -453,6 +453,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("what did they have to read at the audition", "what did they recite at the audition"),
         ("kakoj pervyj film snyali v kosmose", "kakoy pervyy film snyali v kosmose"),
         ("кто написал сценарий вызова", "who wrote the script of vyzov"),
+        ("а обратно на чём", "а вернулись на чём"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

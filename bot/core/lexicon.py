@@ -449,7 +449,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
      "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
      "vernulis", "вернуть", "вернуться", "vernut", "vernutsya", "приземлилась", "вернулась",
-     "вернулся", "prizemlilas", "vernulas", "vernulsya"),
+     "вернулся", "prizemlilas", "vernulas", "vernulsya", "обратно", "obratno"),
     # «сценарий» is the script: its stem is not the English word's
     ("script", "scripts", "screenplay", "screenplays", "сценарий", "сценария", "сценарию",
      "сценарии", "stsenariy", "stsenariya", "scenariy", "scenariya"),
