@@ -357,6 +357,11 @@ def test_how_long_did_it_take_is_the_topic_even_after_the_film_was_named(real_en
     # "it" took a while: the training, not the film's running time
     replies = dialogue(real_engine, "how did peresild train for vyzov", "how long did it take")
     assert entries(replies) == ["challenge-training", "challenge-training-duration"]
+    # and it is never the film's running time, even when the topic has no such answer
+    replies = dialogue(
+        real_engine, "how did they pick the actress for vyzov", "how long did it take"
+    )
+    assert entries(replies)[1] != "challenge-runtime"
 
 
 def test_there_is_the_place_the_last_question_named(real_engine):

@@ -286,6 +286,9 @@ def resolve(
         concepts = _with_topic(context.concepts, reading)
         entities = reading.entities or context.named
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
+        if LASTING_WORDS & said:
+            # "how long did it take?" is never the film's running time: the topic, or nothing
+            return tuple(topic)
     if (
         context.qtype == "yes-no"
         and reading.concepts
