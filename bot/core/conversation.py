@@ -78,7 +78,8 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
-# "how long did it take?": "it" is something that went on (the training), not the film
+# "how long did it take?": "it" is something that went on (the training), not the film; "last"
+# counts only in a "how long" question ("how long did it last", not "the last trailer")
 LASTING_WORDS = frozenset(
     "take took last lasted заняло заняла длилось длился zanyalo dlilos".split()
 )
@@ -271,7 +272,9 @@ def resolve(
     # so try that first; after a question that named the film, "it" is the film, unless this
     # one names the film too ("how much of it ended up in the film?")
     named_film = any(kb.entities[e].kind == "work" for e in context.named)
-    named_film = named_film and not FILM_WORDS & said and not LASTING_WORDS & said
+    # "how long did it take / last?": something that went on (the training), never the film
+    lasting = reading.qtype == "how-long" and bool(LASTING_WORDS & said)
+    named_film = named_film and not FILM_WORDS & said and not lasting
     named_person_only = all(kb.entities[e].kind == "person" for e in reading.entities)
     topic: list[Resolved] = []
     if (
@@ -286,8 +289,7 @@ def resolve(
         concepts = _with_topic(context.concepts, reading)
         entities = reading.entities or context.named
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
-        if LASTING_WORDS & said:
-            # "how long did it take?" is never the film's running time: the topic, or nothing
+        if lasting:  # the topic, or no answer: not the film's running time
             return tuple(topic)
     if (
         context.qtype == "yes-no"
