@@ -44,6 +44,7 @@ def test_the_seed_articles_are_sources(real_kb):
         ("the iss movie", "space-movie"),
         ("the MI guy", "tom-cruise"),
         ("the top gun guy", "tom-cruise"),
+        ("the universal boss lady", "donna-langley"),
     ],
 )
 def test_names_fans_use_are_aliases(real_engine, alias, entity):
