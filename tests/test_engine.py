@@ -539,3 +539,18 @@ def test_a_phrasing_in_any_russian_form_means_the_same(real_engine, written, sam
     # knowledge-base texts are not typo-corrected: each form has to be known
     read = real_engine.lexicon.read_entry_text
     assert read(written).concepts == read(same_as).concepts
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks"),
+    [
+        # "when" joining two clauses of a statement asks nothing
+        ("something went wrong when they docked, what happened", "what"),
+        ("did it go wrong when they docked", "yes-no"),
+        # after an opener or an asking verb it still asks when
+        ("so when did they launch", "when"),
+        ("can you tell me when they launched", "when"),
+    ],
+)
+def test_when_is_asked_only_where_it_asks(real_engine, typed, asks):
+    assert real_engine.lexicon.read(typed).qtype == asks

@@ -334,20 +334,39 @@ class Lexicon:
         return None
 
     def _qtype(self, tokens: list[str]) -> str | None:
-        """The earliest question phrase wins; at one position, the longest ("how many days")."""
-        for start, token in enumerate(tokens):
-            for phrase, kind in self._qwords_by_first.get(token, ()):
-                if tuple(tokens[start : start + len(phrase)]) == phrase:
-                    after = tokens[start + len(phrase) : start + len(phrase) + 1]
-                    if kind == "how" and token == "how" and not set(after) & _AUXILIARIES:
-                        # "how expensive", "how old": a degree, not the manner "how did they"
-                        return "how-degree"
-                    return kind
+        """The earliest question phrase wins; at one position, the longest ("how many days").
+        A "when" inside a statement ("it went wrong when they docked, what happened?") joins
+        clauses and asks nothing ("did it go wrong when they docked?" asks yes or no)."""
+        found = self._question_phrases(tokens)
+        first = found[0][0] if found else 0
+        if first > 0 and tokens[first] in _JOINING_WHEN:
+            found = found if tokens[first - 1] in _ASKS_ON else found[1:]
+        if found:
+            start, length, kind = found[0]
+            after = tokens[start + length : start + length + 1]
+            if kind == "how" and tokens[start] == "how" and not set(after) & _AUXILIARIES:
+                # "how expensive", "how old": a degree, not the manner "how did they"
+                return "how-degree"
+            return kind
         # "ayo did they ...", "ok was it ...": a yes-or-no question after an interjection
         for token in tokens:
             if token not in _INTERJECTIONS:
                 return "yes-no" if token in _YES_NO_OPENERS else None
         return None
+
+    def _question_phrases(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """(position, length, kind) of each question phrase, earliest first; at one position
+        the longest."""
+        found: list[tuple[int, int, str]] = []
+        start = 0
+        while start < len(tokens):
+            for phrase, kind in self._qwords_by_first.get(tokens[start], ()):
+                if tuple(tokens[start : start + len(phrase)]) == phrase:
+                    found.append((start, len(phrase), kind))
+                    start += len(phrase) - 1
+                    break
+            start += 1
+        return found
 
     def _concept(self, token: str) -> str:
         if token in self._synonym_words:
@@ -481,6 +500,14 @@ _AUXILIARIES = frozenset(
     "did does do was were is are can could will would has have had should to".split()
 )
 _INTERJECTIONS = frozenset("yo ayo ok okay hey hi bro bruh wait lol lmao ngl tbh um uh hmm".split())
+# "when" and «когда» also join two clauses of a statement ("it went wrong when they docked")
+_JOINING_WHEN = frozenset("when kogda".split())
+# words after which "when" still asks: an opener ("so when ...", "а когда ..."), or an asking
+# verb ("tell me when ...", "do you know when ...")
+_ASKS_ON = _INTERJECTIONS | frozenset(
+    "and so but then also a i nu me us know knows wonder wondering idea tell ask asking sure"
+    " remember".split()
+)
 _YES_NO_OPENERS = frozenset(
     [
         "is",
