@@ -454,6 +454,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("kakoj pervyj film snyali v kosmose", "kakoy pervyy film snyali v kosmose"),
         ("кто написал сценарий вызова", "who wrote the script of vyzov"),
         ("а обратно на чём", "а вернулись на чём"),
+        ("did they have trouble docking", "did they have a problem docking"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -450,6 +450,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
      "vernulis", "вернуть", "вернуться", "vernut", "vernutsya", "приземлилась", "вернулась",
      "вернулся", "prizemlilas", "vernulas", "vernulsya", "обратно", "obratno"),
+    ("problem", "problems", "trouble", "troubles", "issue", "issues", "glitch", "glitches",
+     "malfunction", "проблема", "проблемы", "проблемой", "сбой", "problema", "problemy", "sboy"),
     # «сценарий» is the script: its stem is not the English word's
     ("script", "scripts", "screenplay", "screenplays", "сценарий", "сценария", "сценарию",
      "сценарии", "stsenariy", "stsenariya", "scenariy", "scenariya"),
