@@ -373,3 +373,12 @@ def test_and_who_are_the_producers_asks_for_the_producers(real_engine):
     # a job of the film crew is asked of the film, not of the last topic (the script)
     replies = dialogue(real_engine, "kto pisal scenarij vyzova", "a prodyusery kto")
     assert entries(replies) == ["challenge-screenwriters", "challenge-producers"]
+
+
+@pytest.mark.parametrize(
+    "then", ["how much of that ended up in the film", "how much of it made it into the final cut"]
+)
+def test_how_much_of_it_asks_for_a_share_of_the_last_topic(real_engine, then):
+    # after the hours of footage shot, "how much of it" is the share that is in the film
+    replies = dialogue(real_engine, "how many hours of footage did shipenko shoot up there", then)
+    assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]

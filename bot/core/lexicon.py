@@ -257,6 +257,10 @@ PHRASES: dict[str, str] = {
     "touches down": "land",
     "in a row": "consecutive",  # "how many days in a row": a record, not a count of rows
     "by hand": "manually",
+    # "how much of it made it into the film?": a share of what was just talked about
+    "how much of it": "how much share of it",
+    "how much of that": "how much share of that",
+    "how much of the footage": "how much share of the footage",
     # "read" is mostly "I read that ..."; what someone had to read out is a recitation
     "have to read": "recite",
     "had to read": "recite",
