@@ -382,3 +382,14 @@ def test_how_much_of_it_asks_for_a_share_of_the_last_topic(real_engine, then):
     # after the hours of footage shot, "how much of it" is the share that is in the film
     replies = dialogue(real_engine, "how many hours of footage did shipenko shoot up there", then)
     assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]
+
+
+def test_a_belief_stated_as_a_follow_up_gets_the_entry_that_weighs_it(real_engine):
+    # "I thought it opened on 12 April": the release-date conflict (premiere 12, wide release
+    # 20 April), not the entry on why 12 April was chosen for the premiere
+    replies = dialogue(
+        real_engine,
+        "when did the challenge come out",
+        "hold on, i thought it opened in cinemas on april 12",
+    )
+    assert entries(replies) == ["challenge-release-date", "challenge-release-date"]

@@ -63,6 +63,7 @@ class Reading:
     owned: tuple[str, ...] = ()  # concepts right after a possessive: what is asked about
     lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
     lead_entities: tuple[str, ...] = ()  # and the names they give
+    premised: bool = False  # "I thought ...", "..., right?": it states a belief to check
 
 
 class Lexicon:
@@ -301,7 +302,10 @@ class Lexicon:
         if ends_about or _asks_about(tokens):
             concepts.append(self._concept("plot"))
         unique = tuple(dict.fromkeys(concepts))
-        return Reading(unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned))
+        premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
+        return Reading(
+            unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned), premised=premised
+        )
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
         if self._phrases_by_first.keys().isdisjoint(tokens):
@@ -500,6 +504,11 @@ _AUXILIARIES = frozenset(
     "did does do was were is are can could will would has have had should to".split()
 )
 _INTERJECTIONS = frozenset("yo ayo ok okay hey hi bro bruh wait lol lmao ngl tbh um uh hmm".split())
+# a belief stated to be checked: "I thought it was ...", «разве не ...»; or a tag at the end
+_PREMISE_MARKS = frozenset(
+    "thought razve разве pravda правда isnt wasnt didnt arent werent".split()
+)
+_CHECKS = frozenset("right da да".split())
 # "when" and «когда» also join two clauses of a statement ("it went wrong when they docked")
 _JOINING_WHEN = frozenset("when kogda".split())
 # words after which "when" still asks: an opener ("so when ...", "а когда ..."), or an asking

@@ -39,6 +39,7 @@ CENTRAL_SHARE = 0.15  # named in this share of an entry's phrasings, it is what 
 PARTIAL_ENTITY = 0.6  # a person of the right work, where the entry names nobody of that kind
 UNKNOWN_WORD_SHARE = 0.5  # words the knowledge base never uses weigh this share of the rarest
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
+BELIEF_CHECKED = 1.1  # "I thought ...", "..., right?": the lift a correcting entry gets
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
@@ -353,6 +354,10 @@ class Engine:
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
         score *= self._entity_fit(reading, item)
+        if reading.premised and (item.entry.kind != "fact" or item.entry.premise):
+            # a question stating a belief fits an entry that corrects or weighs beliefs, but a
+            # true belief ("it was Soyuz MS-19, right?") still has its plain fact: a nudge only
+            score = min(1.0, score * BELIEF_CHECKED)
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
         if question.kinds and question.kinds.isdisjoint(item.entry.asks):
