@@ -555,3 +555,19 @@ def test_a_phrasing_in_any_russian_form_means_the_same(real_engine, written, sam
 )
 def test_when_is_asked_only_where_it_asks(real_engine, typed, asks):
     assert real_engine.lexicon.read(typed).qtype == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("how scary was it for peresild to film her spacewalk outside the station",
+         "misc-peresild-spacewalk-myth"),
+        ("why did cruise get to shoot in orbit before the russians did", "race-beat-cruise"),
+    ],
+)  # fmt: skip
+def test_a_false_belief_in_fans_own_words_gets_its_correction(real_engine, question, correction):
+    assert decide(real_engine, question) == ("answered", correction)
+
+
+def test_mtv_alone_names_the_reality_show(real_engine):
+    assert "mtv-the-challenge" in real_engine.lexicon.read("who won the challenge on mtv").entities

@@ -28,6 +28,10 @@ from bot.core.models import Entry
 from bot.core.normalize import has_cyrillic, normalize, stems, words
 
 ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
+# a correction of a popular false belief is answered from a lower confidence: a question that
+# rests on the belief says it in its own words ("Netflix is making it, right?"), which the
+# correction's phrasings cannot all foresee, and the correction states the facts either way
+CORRECTION_THRESHOLD = 0.45
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
 AMBIGUITY_GAP = 0.08  # best entries of both works this close, with no work named: ask which
 SUGGESTION_FLOOR = 0.1  # weaker candidates share nothing useful with the question
@@ -228,7 +232,7 @@ class Engine:
         suggestions = tuple(
             c.entry for c in alike[:MAX_SUGGESTIONS] if c.likeness + c.score >= SUGGESTION_FLOOR
         )
-        if not ranked or ranked[0].score < ANSWER_THRESHOLD:
+        if not ranked or ranked[0].score < self._threshold(ranked[0].entry):
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
         # an entry drawing on the same facts says the same thing: it is no rival
@@ -249,6 +253,12 @@ class Engine:
         if best.score - runner_up < CLEAR_MARGIN:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         return Decision("answered", reading, best, tuple(ranked), ())
+
+    @staticmethod
+    def _threshold(entry: Entry) -> float:
+        """The confidence below which `entry` is not given as an answer."""
+        corrects = entry.kind == "misconception" or bool(entry.premise)
+        return CORRECTION_THRESHOLD if corrects else ANSWER_THRESHOLD
 
     # --- scoring ------------------------------------------------------------------------
     def _works(self, reading: Reading) -> tuple[set[str], bool]:
