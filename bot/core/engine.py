@@ -257,8 +257,8 @@ class Engine:
     @staticmethod
     def _threshold(entry: Entry) -> float:
         """The confidence below which `entry` is not given as an answer."""
-        corrects = entry.kind == "misconception" or bool(entry.premise)
-        return CORRECTION_THRESHOLD if corrects else ANSWER_THRESHOLD
+        # a misconception always names its premise; a fact may name one it refutes
+        return CORRECTION_THRESHOLD if entry.premise else ANSWER_THRESHOLD
 
     # --- scoring ------------------------------------------------------------------------
     def _works(self, reading: Reading) -> tuple[set[str], bool]:
@@ -364,7 +364,7 @@ class Engine:
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
         score *= self._entity_fit(reading, item)
-        if reading.premised and (item.entry.kind != "fact" or item.entry.premise):
+        if reading.premised and item.entry.weighs_beliefs:
             # a question stating a belief fits an entry that corrects or weighs beliefs, but a
             # true belief ("it was Soyuz MS-19, right?") still has its plain fact: a nudge only
             score = min(1.0, score * BELIEF_CHECKED)

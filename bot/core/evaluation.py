@@ -83,10 +83,8 @@ def judge(question: LabelledQuestion, status: str, entry: Entry | None) -> Outco
         return "correct"
     if not answered or entry is None:
         return "abstained"
-    # a false premise is corrected by a misconception entry, by a conflict entry that sets out
-    # what each source says, or by a fact that names the premise it refutes; any other fact
-    # does not address the premise
-    if question.expect == "misconception" and entry.kind == "fact" and not entry.premise:
+    # any other fact does not address the premise
+    if question.expect == "misconception" and not entry.weighs_beliefs:
         return "wrong"
     return "correct" if set(question.facts) & set(entry.fact_refs) else "wrong"
 

@@ -162,6 +162,12 @@ class Entry(_Record):
     as_of: DateText | None = Field(default=None, description="Date the answer's status holds at.")
     fact_refs: tuple[FactRef, ...] = Field(default=(), description="Fact-sheet ids (F-011 ...).")
 
+    @property
+    def weighs_beliefs(self) -> bool:
+        """Does the answer address a belief: a misconception, a conflict that sets out what each
+        source says, or a fact that names the premise it refutes?"""
+        return self.kind != "fact" or bool(self.premise)
+
     @model_validator(mode="after")
     def _kind_rules(self) -> Entry:
         if self.kind == "conflict" and len(self.versions) < 2:
