@@ -161,6 +161,24 @@ def test_something_owned_by_a_person_is_not_the_person(engine, question):
     assert decide(engine, question)[0] != "answered"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what songs are on the challenge soundtrack",  # the composer entry has no songs
+        "what was the temperature inside the iss while they were filming",
+    ],
+)
+def test_the_thing_what_asks_for_must_be_in_the_answer(real_engine, question):
+    assert real_engine.decide(question).status != "answered"
+
+
+def test_the_subject_after_what_did_is_not_the_thing_asked_for(real_engine):
+    decision = real_engine.decide("what did the women have to read for their audition")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-audition-task"
+
+
 def test_ordinary_words_are_not_read_as_misspelt_names(engine):
     # the loose check for misspelt names is for people's names only
     assert "shipenko" not in engine.lexicon.read("what model of camera").concepts

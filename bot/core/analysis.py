@@ -60,7 +60,7 @@ class Reading:
     qtype: str | None
     context_entities: tuple[str, ...] = ()
     more_questions: bool = False
-    owned: tuple[str, ...] = ()  # concepts right after a possessive: what is asked about
+    owned: tuple[str, ...] = ()  # after a possessive or "what": the thing asked for
     lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
     lead_entities: tuple[str, ...] = ()  # and the names they give
     premised: bool = False  # "I thought ...", "..., right?": it states a belief to check
@@ -252,7 +252,7 @@ class Lexicon:
         entities: list[str] = []
         concepts: list[str] = []
         owned: list[str] = []
-        after_possessive = possessed(text)
+        after_possessive = possessed(text) | _after_which(tokens)
         last_concept_at: int | None = None  # the position of the last topic word read
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
@@ -682,3 +682,33 @@ def _asks_about(tokens: list[str]) -> bool:
 
 def _names_anything(reading: Reading) -> bool:
     return bool(reading.concepts or reading.entities)
+
+
+# "what songs ...", "what was the temperature ...", «какой камерой ...»: the word after "what"
+# names the thing asked for, so an entry that never mentions it does not answer (read as if
+# owned: "Peresild's *cat*"). Not after "did"/"does" (its subject follows: "what did the women
+# read"), nor a word that only frames the question ("what happened", "what year")
+_WHICH = frozenset(
+    {"what", "which", "kakoy", "kakaya", "kakie", "kakim", "kakuyu", "kakogo", "kakikh", "kakoe"}
+)
+_KIND_OF = frozenset({"kind", "sort", "type", "kinds", "sorts", "types"})
+_BEFORE_HEAD = frozenset({"is", "was", "are", "were", "s", "the", "a", "its"})
+_NOT_HEADS = frozenset(
+    {"happened", "happen", "else", "version", "day", "date", "year", "time", "number", "month"}
+)
+
+
+def _after_which(tokens: list[str]) -> frozenset[int]:
+    """Positions of the words "what"/"which" asks for: "what *songs* are on it"."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if token not in _WHICH:
+            continue
+        j = i + 1
+        if tokens[j : j + 1] and tokens[j] in _KIND_OF and tokens[j + 1 : j + 2] == ["of"]:
+            j += 2
+        while tokens[j : j + 1] and tokens[j] in _BEFORE_HEAD:
+            j += 1
+        if tokens[j : j + 1] and tokens[j] not in _NOT_HEADS:
+            found.add(j)
+    return frozenset(found)
