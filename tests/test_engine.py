@@ -203,6 +203,19 @@ def test_a_russian_verb_reads_the_same_with_or_without_its_prefix(engine, prefix
     )
 
 
+@pytest.mark.parametrize("phrase", ["blast off", "blasted off", "took off", "lift off"])
+def test_a_phrasal_launch_verb_reads_as_launch_with_nothing_left_over(real_engine, phrase):
+    lexicon = real_engine.lexicon
+    assert lexicon.read(f"when did peresild {phrase}").concepts == (
+        lexicon.read("when did peresild launch").concepts
+    )
+
+
+def test_flying_again_is_not_the_first_launch(real_engine):
+    # "again" is what is asked: the launch-date entry answers when she first flew
+    assert real_engine.decide("will peresild ever go back to space").status != "answered"
+
+
 def test_an_organisation_the_entry_never_mentions_earns_it_nothing(real_engine):
     # IMDb is named, and the age-rating entry shares "rating": "rated 12+" is no IMDb rating
     decision = real_engine.decide("what's the imdb rating of vyzov")

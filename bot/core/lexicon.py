@@ -13,7 +13,7 @@ a an the of to in on at by for from with about into onto over than then as is ar
 being am do does did done doing has have had having it its it's this that these those there here
 they them their theirs he him his she her hers we us our you your yours u ur ya yall y'all i me my
 mine and or but so if not no yes yeah yep nope also too very really actually just only even still
-ever any some all each every much many more most such own same other another again
+ever any some all each every much many more most such own same other another
 what whats what's which who whom whose when where why how hows whats
 can could would should shall will wont won't may might must gonna wanna gotta let lets
 tell say know knows knew think thought wonder wondering wondered curious question questions quick
@@ -23,7 +23,7 @@ lol lmao lmfao rofl haha hahaha ngl tbh imo imho idk fr frfr btw fyi ok okay k k
 like kinda sorta basically literally anyway anyone someone somebody anybody everyone people ppl
 bot help explain mean means meant right correct true thing things stuff something anything
 one ones way get got getting go going went come came make made put see seen look looking
-exactly approximately roughly around about actually again already yet ago
+exactly approximately roughly around about actually already yet ago
 name named called call
 wait whos who's tf wtf huh nah naw lmaooo lmaoo yall omg omfg wow damn dang heck hell jeez geez
 aswell as well part take took takes taking need needed needs want wanted wants gotten
@@ -115,6 +115,12 @@ PHRASES: dict[str, str] = {
     "up there": "in orbit",
     # a crew goes up and comes down: launch and landing
     "go up": "launch",
+    "blast off": "launch",
+    "blasted off": "launch",
+    "take off": "launch",
+    "took off": "launch",
+    "lift off": "launch",
+    "lifted off": "launch",
     "goes up": "launch",
     "going up": "launch",
     "went up": "launch",
