@@ -211,6 +211,18 @@ def test_a_phrasal_launch_verb_reads_as_launch_with_nothing_left_over(real_engin
     )
 
 
+@pytest.mark.parametrize(
+    ("chat", "written"),
+    [
+        ("скока лет было пересильд", "сколько лет было пересильд"),
+        ("skoka stoil vyzov", "skolko stoil vyzov"),
+    ],
+)
+def test_chat_spelling_of_skolko_reads_as_skolko(real_engine, chat, written):
+    typed, meant = real_engine.lexicon.read(chat), real_engine.lexicon.read(written)
+    assert (typed.concepts, typed.qtype) == (meant.concepts, meant.qtype)
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -336,6 +336,11 @@ PHRASES: dict[str, str] = {
     # "лет" reads as the English filler "let" once transliterated
     "сколько лет": "сколько возраст",
     "skolko let": "skolko vozrast",
+    # «скока»: сколько as chats spell it
+    "скока лет": "сколько возраст",
+    "skoka let": "skolko vozrast",
+    "скока": "сколько",
+    "skoka": "skolko",
     "сколько ему было лет": "сколько возраст",
     "сколько ей было лет": "сколько возраст",
 }
