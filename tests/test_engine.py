@@ -223,6 +223,19 @@ def test_chat_spelling_of_skolko_reads_as_skolko(real_engine, chat, written):
     assert (typed.concepts, typed.qtype) == (meant.concepts, meant.qtype)
 
 
+@pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        ("what did they fly up on?", "challenge-launch-vehicle"),
+        ("what did they come back on", "challenge-return-spacecraft"),
+    ],
+)
+def test_what_they_travelled_on_is_the_spacecraft(real_engine, question, meant):
+    decision = real_engine.decide(question)
+    assert decision.best is not None
+    assert decision.best.entry.id == meant
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -178,6 +178,9 @@ class Lexicon:
         # knowledge base's lexicon alive after reloads
         self._corrections: dict[str, str] = {}
 
+    def _travels(self, concepts: list[str]) -> bool:
+        return any(self._concept(w) in concepts for w in ("launch", "land", "ride"))
+
     def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
@@ -301,6 +304,10 @@ class Lexicon:
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _asks_about(tokens):
             concepts.append(self._concept("plot"))
+        if tokens[-1:] == ["on"] and self._travels(concepts) and _what_did(tokens):
+            # "what did they fly up on?": the craft they went in, not when they went ("which
+            # Dragon did they fly up on?" names its craft)
+            concepts.append(self._concept("spacecraft"))
         unique = tuple(dict.fromkeys(concepts))
         premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
         return Reading(
@@ -678,6 +685,14 @@ def _asks_about(tokens: list[str]) -> bool:
     joined = " ".join(tokens)
     # the plain substring test first: most texts fail it, and it costs far less than the search
     return ("o chem" in joined or "pro chto" in joined) and bool(_ABOUT.search(joined))
+
+
+def _what_did(tokens: list[str]) -> bool:
+    """ "what did ...", "what do ...": "what" is the object, not a word before its noun."""
+    return any(
+        a == "what" and b in ("did", "do", "does", "will", "was", "were")
+        for a, b in itertools.pairwise(tokens)
+    )
 
 
 def _names_anything(reading: Reading) -> bool:
