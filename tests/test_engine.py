@@ -236,6 +236,21 @@ def test_what_they_travelled_on_is_the_spacecraft(real_engine, question, meant):
     assert decision.best.entry.id == meant
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "почему экипаж вернулся на том же Союзе МС-19",
+        "skolko dney byl v kosmose novitskiy v tom polete",
+    ],
+)
+def test_russian_tom_meaning_that_is_not_tom_cruise(real_engine, question):
+    assert "tom-cruise" not in real_engine.lexicon.read(question).entities
+
+
+def test_tom_alone_is_still_tom_cruise(real_engine):
+    assert "tom-cruise" in real_engine.lexicon.read("а Том полетит в космос?").entities
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -261,7 +261,7 @@ class Lexicon:
         spellings = in_film = False
         i = 0
         while i < len(tokens):
-            found = self._alias_at(tokens, i)
+            found = None if _russian_tom(tokens, i) else self._alias_at(tokens, i)
             if found:
                 length, entity_id = found
                 film = self._films_of.get(entity_id)
@@ -692,6 +692,16 @@ def _what_did(tokens: list[str]) -> bool:
     return any(
         a == "what" and b in ("did", "do", "does", "will", "was", "were")
         for a, b in itertools.pairwise(tokens)
+    )
+
+
+# «в том полёте», «на том же Союзе»: Russian "that", not Tom Cruise
+_BEFORE_TOM = frozenset("v vo na o ob pri po".split())
+
+
+def _russian_tom(tokens: list[str], i: int) -> bool:
+    return tokens[i] == "tom" and (
+        (i > 0 and tokens[i - 1] in _BEFORE_TOM) or tokens[i + 1 : i + 2] == ["zhe"]
     )
 
 
