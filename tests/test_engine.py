@@ -251,6 +251,12 @@ def test_tom_alone_is_still_tom_cruise(real_engine):
     assert "tom-cruise" in real_engine.lexicon.read("а Том полетит в космос?").entities
 
 
+def test_a_thing_of_the_other_film_keeps_a_plain_fact_from_answering(real_engine):
+    # Crew Dragon was the Cruise film's ride: time aboard it is no fact about the Soyuz crew
+    decision = real_engine.decide("how many days were peresild and shipenko on the dragon capsule")
+    assert decision.best is None or decision.best.entry.weighs_beliefs
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -45,6 +45,7 @@ UNKNOWN_WORD_SHARE = 0.5  # words the knowledge base never uses weigh this share
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
 BELIEF_CHECKED = 1.1  # "I thought ...", "..., right?": the lift a correcting entry gets
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
+OTHER_FILMS_THING = 0.3  # a thing of the other film, which the entry does not name
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
@@ -399,6 +400,15 @@ class Engine:
             elif members := self._members.get(entity_id, frozenset()) & item.entities:
                 # "the Soyuz" asked of an entry about Soyuz MS-19: a family fits its members
                 fit += 1.0 if members & item.central else MENTIONED_ONLY
+            elif (
+                item.entry.work
+                and entity.works
+                and item.entry.work not in entity.works
+                and not item.entry.weighs_beliefs  # a misconception corrects just that mix-up
+            ):
+                # "how many days were they on the Dragon capsule?": a thing of the other film
+                # that this entry never names says the question is not about what it answers
+                return OTHER_FILMS_THING
             elif entity.kind == "work":
                 fit += 1.0 if item.entry.work is None else 0.0
             elif (
