@@ -393,3 +393,15 @@ def test_a_belief_stated_as_a_follow_up_gets_the_entry_that_weighs_it(real_engin
         "hold on, i thought it opened in cinemas on april 12",
     )
     assert entries(replies) == ["challenge-release-date", "challenge-release-date"]
+
+
+def test_the_movie_after_and_is_not_the_other_film_for_sharing_the_word_the(real_engine):
+    # "the Tom Cruise space movie" is one of its names, but so is "the Russian space movie"
+    replies = dialogue(
+        real_engine,
+        "how many hours of footage did they shoot in orbit for vyzov",
+        "and how much of it is actually in the movie",
+    )
+    assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]
+    replies = dialogue(real_engine, "who directed vyzov", "and the hollywood one?")
+    assert entries(replies) == ["challenge-director", "cruise-director"]

@@ -365,8 +365,14 @@ def _film_by_a_word(
     if not _continues(tokens) or len(reading.concepts) != 1:
         return None
     word = tokens[-2] if tokens[-1] in ("one", "film", "movie") and len(tokens) > 1 else None
+    def named_by(entity: Entity) -> bool:
+        return any(word in a.casefold().split() for a in entity.aliases)
+
     others = [e for e in kb.entities.values() if e.kind == "work" and e.id != current]
-    fits = [e.id for e in others if word and any(word in a.casefold().split() for a in e.aliases)]
+    # a word of this film's names too ("the") tells the films apart no more than "one" does
+    if word is None or named_by(kb.entities[current]):
+        return None
+    fits = [e.id for e in others if named_by(e)]
     return fits[0] if len(fits) == 1 else None
 
 
