@@ -405,3 +405,11 @@ def test_the_movie_after_and_is_not_the_other_film_for_sharing_the_word_the(real
     assert entries(replies) == ["challenge-footage-hours", "challenge-space-minutes-in-film"]
     replies = dialogue(real_engine, "who directed vyzov", "and the hollywood one?")
     assert entries(replies) == ["challenge-director", "cruise-director"]
+
+
+def test_a_bare_ask_after_an_answer_about_someone_unnamed_is_asked_of_them(real_engine):
+    # the question said "some nasa guy"; the answer was about Mark Vande Hei
+    replies = dialogue(
+        real_engine, "didnt some nasa guy lose his ride home bc of the russian movie", "how long??"
+    )
+    assert entries(replies) == ["challenge-vande-hei-seat", "challenge-vande-hei-return-record"]

@@ -264,7 +264,11 @@ def resolve(
         asked = replace(
             placed, concepts=_with_topic(context.concepts, reading), entities=context.named
         )
-        return (Resolved(asked), Resolved(reading))
+        # "how long??" after the seat a NASA astronaut lost: how long he, the person the
+        # answer was about, stayed
+        people = tuple(p for p in context.people if p not in context.named)
+        of_them = replace(placed, entities=people)
+        return (Resolved(asked), *((Resolved(of_them),) if people else ()), Resolved(reading))
     # one topic word, asked as "what ...?" with nothing leaning back, opens a new topic
     # ("what's the weather like in Moscow?"); "who was the commander?" continues the last one
     opens = thin and reading.qtype in (None, "what")
@@ -365,6 +369,7 @@ def _film_by_a_word(
     if not _continues(tokens) or len(reading.concepts) != 1:
         return None
     word = tokens[-2] if tokens[-1] in ("one", "film", "movie") and len(tokens) > 1 else None
+
     def named_by(entity: Entity) -> bool:
         return any(word in a.casefold().split() for a in entity.aliases)
 
