@@ -257,6 +257,13 @@ def test_a_thing_of_the_other_film_keeps_a_plain_fact_from_answering(real_engine
     assert decision.best is None or decision.best.entry.weighs_beliefs
 
 
+def test_a_family_name_finds_entries_that_name_only_its_members(real_engine):
+    # the launch-date entry names Soyuz MS-19, never "the Soyuz" alone
+    decision = real_engine.decide("when did the soyuz with the film crew launch")
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-launch-date"
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -279,8 +279,12 @@ class Engine:
         keys = [*reading.concepts, *(_entity_token(e) for e in reading.entities)]
         weights = {key: self._weight(key) for key in keys}
         postings = self._postings
-        # candidates come from the question's rarer words: a work's name is in half the entries
-        known = [key for key in keys if key in postings]
+        # candidates come from the question's rarer words: a work's name is in half the entries;
+        # a family's name ("the soyuz") draws the entries of its members (Soyuz MS-19) too
+        members = [
+            _entity_token(m) for e in reading.entities for m in sorted(self._members.get(e, ()))
+        ]
+        known = [key for key in dict.fromkeys((*keys, *members)) if key in postings]
         rare = [key for key in known if len(postings[key]) <= self._common_df]
         if rare:
             pool = set().union(*(postings[key] for key in rare))
