@@ -413,3 +413,10 @@ def test_a_bare_ask_after_an_answer_about_someone_unnamed_is_asked_of_them(real_
         real_engine, "didnt some nasa guy lose his ride home bc of the russian movie", "how long??"
     )
     assert entries(replies) == ["challenge-vande-hei-seat", "challenge-vande-hei-return-record"]
+
+
+def test_who_was_flying_it_after_the_launch_asks_who_piloted_the_craft(real_engine):
+    replies = dialogue(
+        real_engine, "when did the soyuz with the film crew launch", "who was flying it"
+    )
+    assert entries(replies) == ["challenge-launch-date", "challenge-launch-crew"]

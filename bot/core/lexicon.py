@@ -114,6 +114,11 @@ PHRASES: dict[str, str] = {
     "space walk": "spacewalk",
     "up there": "in orbit",
     # a crew goes up and comes down: launch and landing
+    # flying a craft is piloting it, where flying in one is launching: "who was flying it?"
+    "flying it": "piloting it",
+    "flew it": "piloted it",
+    "flying the soyuz": "piloting the soyuz",
+    "flew the soyuz": "piloted the soyuz",
     "go up": "launch",
     "blast off": "launch",
     "blasted off": "launch",
