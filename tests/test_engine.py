@@ -264,6 +264,22 @@ def test_a_family_name_finds_entries_that_name_only_its_members(real_engine):
     assert decision.best.entry.id == "challenge-launch-date"
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("why were cosmonauts mad at peresild", "why were cosmonauts angry at peresild"),
+        ("how much is universal putting into it", "how much is universal spending on it"),
+    ],
+)
+def test_everyday_words_read_as_the_words_entries_use(real_engine, typed, meant):
+    assert real_engine.lexicon.read(typed).concepts == real_engine.lexicon.read(meant).concepts
+
+
+def test_saying_something_back_is_not_coming_back(real_engine):
+    landing = real_engine.lexicon.read("when did she come back").concepts
+    assert not set(real_engine.lexicon.read("what did she say back").concepts) & set(landing)
+
+
 def test_flying_again_is_not_the_first_launch(real_engine):
     # "again" is what is asked: the launch-date entry answers when she first flew
     assert real_engine.decide("will peresild ever go back to space").status != "answered"

@@ -114,6 +114,15 @@ PHRASES: dict[str, str] = {
     "space walk": "spacewalk",
     "up there": "in orbit",
     # a crew goes up and comes down: launch and landing
+    # saying something back is answering, not coming back
+    "say back": "reply",
+    "said back": "replied",
+    "say in response": "reply",
+    # money put into a film is spent on it
+    "putting into": "spending on",
+    "put into": "spent on",
+    "pouring into": "spending on",
+    "poured into": "spent on",
     # flying a craft is piloting it, where flying in one is launching: "who was flying it?"
     "flying it": "piloting it",
     "flew it": "piloted it",
@@ -514,6 +523,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "uchastie"),
     ("build", "built", "building", "строили", "построили", "строит", "построить", "stroili",
      "postroili", "stroit", "postroit"),
+    ("angry", "mad", "upset", "furious", "outraged", "pissed", "annoyed", "возмутились",
+     "возмущены", "недовольны", "злились", "vozmutilis", "vozmushcheny", "nedovolny"),
     ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
      "pilotiroval", "pilotirovala"),
     # «командир» is the commander: its stem is not the English one
