@@ -113,7 +113,6 @@ PHRASES: dict[str, str] = {
     "walking in space": "spacewalk",
     "space walk": "spacewalk",
     "up there": "in orbit",
-    # a crew goes up and comes down: launch and landing
     # saying something back is answering, not coming back
     "say back": "reply",
     "said back": "replied",
@@ -128,6 +127,7 @@ PHRASES: dict[str, str] = {
     "flew it": "piloted it",
     "flying the soyuz": "piloting the soyuz",
     "flew the soyuz": "piloted the soyuz",
+    # a crew goes up and comes down: launch and landing
     "go up": "launch",
     "blast off": "launch",
     "blasted off": "launch",
