@@ -173,10 +173,10 @@ def test_the_thing_what_asks_for_must_be_in_the_answer(real_engine, question):
 
 
 def test_the_subject_after_what_did_is_not_the_thing_asked_for(real_engine):
-    decision = real_engine.decide("what did the women have to read for their audition")
-    assert decision.status == "answered"
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-audition-task"
+    assert decide(real_engine, "what did the women have to read for their audition") == (
+        "answered",
+        "challenge-audition-task",
+    )
 
 
 def test_ordinary_words_are_not_read_as_misspelt_names(engine):
@@ -203,26 +203,6 @@ def test_a_russian_verb_reads_the_same_with_or_without_its_prefix(engine, prefix
     )
 
 
-@pytest.mark.parametrize("phrase", ["blast off", "blasted off", "took off", "lift off"])
-def test_a_phrasal_launch_verb_reads_as_launch_with_nothing_left_over(real_engine, phrase):
-    lexicon = real_engine.lexicon
-    assert lexicon.read(f"when did peresild {phrase}").concepts == (
-        lexicon.read("when did peresild launch").concepts
-    )
-
-
-@pytest.mark.parametrize(
-    ("chat", "written"),
-    [
-        ("скока лет было пересильд", "сколько лет было пересильд"),
-        ("skoka stoil vyzov", "skolko stoil vyzov"),
-    ],
-)
-def test_chat_spelling_of_skolko_reads_as_skolko(real_engine, chat, written):
-    typed, meant = real_engine.lexicon.read(chat), real_engine.lexicon.read(written)
-    assert (typed.concepts, typed.qtype) == (meant.concepts, meant.qtype)
-
-
 @pytest.mark.parametrize(
     ("question", "meant"),
     [
@@ -231,9 +211,7 @@ def test_chat_spelling_of_skolko_reads_as_skolko(real_engine, chat, written):
     ],
 )
 def test_what_they_travelled_on_is_the_spacecraft(real_engine, question, meant):
-    decision = real_engine.decide(question)
-    assert decision.best is not None
-    assert decision.best.entry.id == meant
+    assert decide(real_engine, question) == ("answered", meant)
 
 
 @pytest.mark.parametrize(
@@ -259,20 +237,10 @@ def test_a_thing_of_the_other_film_keeps_a_plain_fact_from_answering(real_engine
 
 def test_a_family_name_finds_entries_that_name_only_its_members(real_engine):
     # the launch-date entry names Soyuz MS-19, never "the Soyuz" alone
-    decision = real_engine.decide("when did the soyuz with the film crew launch")
-    assert decision.best is not None
-    assert decision.best.entry.id == "challenge-launch-date"
-
-
-@pytest.mark.parametrize(
-    ("typed", "meant"),
-    [
-        ("why were cosmonauts mad at peresild", "why were cosmonauts angry at peresild"),
-        ("how much is universal putting into it", "how much is universal spending on it"),
-    ],
-)
-def test_everyday_words_read_as_the_words_entries_use(real_engine, typed, meant):
-    assert real_engine.lexicon.read(typed).concepts == real_engine.lexicon.read(meant).concepts
+    assert decide(real_engine, "when did the soyuz with the film crew launch") == (
+        "answered",
+        "challenge-launch-date",
+    )
 
 
 def test_saying_something_back_is_not_coming_back(real_engine):
@@ -555,14 +523,19 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("кто написал сценарий вызова", "who wrote the script of vyzov"),
         ("а обратно на чём", "а вернулись на чём"),
         ("did they have trouble docking", "did they have a problem docking"),
+        ("when did peresild blast off", "when did peresild launch"),
+        ("when did peresild blasted off", "when did peresild launch"),
+        ("when did peresild took off", "when did peresild launch"),
+        ("when did peresild lift off", "when did peresild launch"),
+        ("скока лет было пересильд", "сколько лет было пересильд"),
+        ("skoka stoil vyzov", "skolko stoil vyzov"),
+        ("why were cosmonauts mad at peresild", "why were cosmonauts angry at peresild"),
+        ("how much is universal putting into it", "how much is universal spending on it"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
     read = real_engine.lexicon.read
-    assert (set(read(typed).concepts), read(typed).qtype) == (
-        set(read(meant).concepts),
-        read(meant).qtype,
-    )
+    assert (read(typed).concepts, read(typed).qtype) == (read(meant).concepts, read(meant).qtype)
 
 
 @pytest.mark.parametrize(
