@@ -420,3 +420,19 @@ def test_who_was_flying_it_after_the_launch_asks_who_piloted_the_craft(real_engi
         real_engine, "when did the soyuz with the film crew launch", "who was flying it"
     )
     assert entries(replies) == ["challenge-launch-date", "challenge-launch-crew"]
+
+
+@pytest.mark.parametrize(
+    "then", ["so who was flying it", "who was flying the thing", "n who piloted it"]
+)
+def test_it_after_an_answer_naming_a_craft_is_that_craft(real_engine, then):
+    # the question named no craft: the answer did (Soyuz MS-19)
+    replies = dialogue(real_engine, "what did peresild ride up to the iss on", then)
+    assert entries(replies) == ["challenge-launch-vehicle", "challenge-launch-crew"]
+
+
+@pytest.mark.parametrize(
+    "question", ["what did peresild ride up to the iss on", "wat did they go up in"]
+)
+def test_a_question_about_going_up_is_not_answered_with_the_way_back(real_engine, question):
+    assert entries(dialogue(real_engine, question)) == ["challenge-launch-vehicle"]

@@ -531,6 +531,9 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("skoka stoil vyzov", "skolko stoil vyzov"),
         ("why were cosmonauts mad at peresild", "why were cosmonauts angry at peresild"),
         ("how much is universal putting into it", "how much is universal spending on it"),
+        ("who flew peresild and shipenko home", "who took peresild and shipenko home"),
+        ("what did they fly back on", "what did they come back on"),
+        ("who was flying the ship", "who was piloting the ship"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

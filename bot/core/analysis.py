@@ -250,7 +250,7 @@ class Lexicon:
         tokens = list(map(surface, words(text)))
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
-        tokens = self._rewrite_phrases(tokens)
+        tokens = _flown_home(self._rewrite_phrases(tokens))
         qtype = self._qtype(tokens)
         entities: list[str] = []
         concepts: list[str] = []
@@ -304,8 +304,8 @@ class Lexicon:
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _asks_about(tokens):
             concepts.append(self._concept("plot"))
-        if tokens[-1:] == ["on"] and self._travels(concepts) and _what_did(tokens):
-            # "what did they fly up on?": the craft they went in, not when they went ("which
+        if tokens[-1:] in (["on"], ["in"]) and self._travels(concepts) and _what_did(tokens):
+            # "what did they fly up on / in?": the craft they went in, not when they went ("which
             # Dragon did they fly up on?" names its craft)
             concepts.append(self._concept("spacecraft"))
         unique = tuple(dict.fromkeys(concepts))
@@ -687,12 +687,33 @@ def _asks_about(tokens: list[str]) -> bool:
     return ("o chem" in joined or "pro chto" in joined) and bool(_ABOUT.search(joined))
 
 
+_FLY = frozenset("fly flew flying flown".split())
+_HOMEWARD = frozenset("home back".split())
+_HOME_REACH = 4  # "flew peresild and shipenko home": the words between name who was flown
+
+
+def _flown_home(tokens: list[str]) -> list[str]:
+    """ "who flew them home?" asks who brought them back: a flight down, with no launch in it
+    (flying up is launching; "fly home" and "fly back" are rewritten as phrases already)."""
+    if _FLY.isdisjoint(tokens) or _HOMEWARD.isdisjoint(tokens):
+        return tokens
+    kept = []
+    for i, token in enumerate(tokens):
+        if token in _FLY and not _HOMEWARD.isdisjoint(tokens[i + 1 : i + 2 + _HOME_REACH]):
+            continue
+        kept.append(token)
+    return kept
+
+
+_WHAT = frozenset("what wat wut wot".split())
+
+
 def _what_did(tokens: list[str]) -> bool:
     """ "what did ...", "what do ...": "what" is the object, not a word before its noun."""
     return any(
-        a == "what" and b in ("did", "do", "does", "will", "was", "were")
+        a in _WHAT and b in ("did", "do", "does", "will", "was", "were")
         for a, b in itertools.pairwise(tokens)
-    )
+    ) or any(t == "whatd" for t in tokens)
 
 
 # «в том полёте», «на том же Союзе»: Russian "that", not Tom Cruise

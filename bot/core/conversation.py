@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from bot.core.analysis import Reading
@@ -77,7 +78,7 @@ SHE_WORDS = frozenset(
     "she her hers herself shes она её ее ей ней неё нее ona ee ey ney nee".split()
 )
 # Words for the thing last talked about: "how long did it last?" after the training
-THING_WORDS = frozenset("it this that это этого этом eto etogo etom".split())
+THING_WORDS = frozenset("it this that thing это этого этом eto etogo etom".split())
 # "how long did it take?": "it" is something that went on (the training), not the film; "last"
 # counts only in a "how long" question ("how long did it last", not "the last trailer")
 LASTING_WORDS = frozenset(
@@ -114,6 +115,8 @@ class Context:
     qtype: str | None
     entry: str | None  # the entry answered; None after "which film?"
     lang: Lang
+    # what "it" would mean besides a film: the craft, place or company last talked about
+    things: tuple[str, ...] = ()
 
 
 class ContextStore(Generic[K]):
@@ -295,6 +298,9 @@ def resolve(
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
         if lasting:  # the topic, or no answer: not the film's running time
             return tuple(topic)
+    if THING_WORDS & said and context.things and reading.concepts and not reading.entities:
+        # "who was flying it?" after "what did they fly up on?": it is the craft answered
+        topic.insert(0, Resolved(replace(placed, entities=context.things)))
     if (
         context.qtype == "yes-no"
         and reading.concepts
@@ -450,6 +456,7 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
         first_answer = reading.qtype == "who" and not playing
         people = (*answered, *people) if first_answer or not people else (*people, *answered)
     return Context(
+        things=_things(reading, entry, kb),
         work=work,
         named=reading.entities,
         people=people,
@@ -458,3 +465,16 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
         entry=entry.id if entry is not None else None,
         lang=lang,
     )
+
+
+def _things(reading: Reading, entry: Entry | None, kb: KnowledgeBase) -> tuple[str, ...]:
+    """What "it" can mean after this answer: a thing the question named ("the Soyuz"), else the
+    one the answer is about ("what did they fly up on?" is answered with Soyuz MS-19)."""
+    named = tuple(e for e in reading.entities if kb.entities[e].kind in _THING_KINDS)
+    if named or entry is None or reading.qtype not in ("what", "which"):
+        return named
+    answered = (e for e in entry.about if e in kb.entities and kb.entities[e].kind in _THING_KINDS)
+    return tuple(islice(answered, 1))
+
+
+_THING_KINDS = frozenset({"spacecraft", "thing", "organisation", "place"})

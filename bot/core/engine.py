@@ -16,6 +16,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -47,6 +48,7 @@ BELIEF_CHECKED = 1.1  # "I thought ...", "..., right?": the lift a correcting en
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
 OTHER_FILMS_THING = 0.3  # a thing of the other film, which the entry does not name
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
+OPPOSITE_WAY = 0.8  # "ride up" met by a phrasing about coming back down, and the reverse
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 THIN_QUESTION = 1  # topic words at most, for the sentences before a question to count
@@ -361,13 +363,16 @@ class Engine:
         for key, weight in weights.items():
             for index in item.phrasings_with.get(key, ()):
                 shared[index] += weight
-        dice, phrasing = 0.0, item.phrasings[0][0]
+        dice, closest = 0.0, 0
         for index in sorted(shared):  # in phrasing order, so ties keep the earlier phrasing
             value = 2 * shared[index] / (question_weight + item.phrasing_weights[index] or 1.0)
             if value > dice:
-                dice, phrasing = value, item.phrasings[index][0]
+                dice, closest = value, index
+        phrasing, phrasing_keys = item.phrasings[closest]
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
+        if _opposite_ways(weights.keys(), phrasing_keys):
+            score *= OPPOSITE_WAY
         score *= self._entity_fit(reading, item)
         if reading.premised and item.entry.weighs_beliefs:
             # a question stating a belief fits an entry that corrects or weighs beliefs, but a
@@ -422,6 +427,18 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+# going up and coming back: a fact about the way back does not answer the way up. Not the
+# reverse: the launch words include "flight", which goes both ways ("the post-flight press
+# conference" is asked as "the press conference after landing")
+_UP, _DOWN = "launch", "land"
+
+
+def _opposite_ways(question: Iterable[str], phrasing: frozenset[str]) -> bool:
+    """Does the question go up ("ride up") and the closest phrasing come back ("come back")?"""
+    keys = set(question)
+    return _UP in keys and _DOWN not in keys and _DOWN in phrasing and _UP not in phrasing
 
 
 def _central(

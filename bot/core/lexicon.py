@@ -127,6 +127,16 @@ PHRASES: dict[str, str] = {
     "flew it": "piloted it",
     "flying the soyuz": "piloting the soyuz",
     "flew the soyuz": "piloted the soyuz",
+    "flying the thing": "piloting the thing",
+    "flying the ship": "piloting the ship",
+    "flew the ship": "piloted the ship",
+    # flying home is coming back, with no launch in it: "what did they fly home on?"
+    "fly home": "come home",
+    "flew home": "came home",
+    "flying home": "coming home",
+    "fly back": "come back",
+    "flew back": "came back",
+    "flying back": "coming back",
     # a crew goes up and comes down: launch and landing
     "go up": "launch",
     "blast off": "launch",
