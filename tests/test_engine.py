@@ -172,6 +172,33 @@ def test_the_thing_what_asks_for_must_be_in_the_answer(real_engine, question):
     assert real_engine.decide(question).status != "answered"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats zhenya's daughter called in the film",
+        "what are the names of peresild's kids",
+        "what's the name of the character cruise would play",
+        "what was belyaeva's husband called",
+    ],
+)
+def test_a_name_is_asked_only_of_an_entry_that_gives_it(real_engine, question):
+    # each entry on the topic says there is a daughter, a character, a husband: none names them
+    assert real_engine.decide(question).status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("whats the name of the heroine of vyzov", "challenge-heroine"),
+        ("как зовут режиссёра фильма вызов", "challenge-director"),
+        ("what's the name of the lead actress in the challenge", "challenge-lead-actress"),
+        ("what is the russian iss film called", "challenge-overview"),
+    ],
+)
+def test_a_name_asked_of_whom_an_entry_answers_who_is_that_entry(real_engine, question, entry):
+    assert decide(real_engine, question) == ("answered", entry)
+
+
 def test_the_subject_after_what_did_is_not_the_thing_asked_for(real_engine):
     assert decide(real_engine, "what did the women have to read for their audition") == (
         "answered",

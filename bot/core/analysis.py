@@ -64,6 +64,7 @@ class Reading:
     lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
     lead_entities: tuple[str, ...] = ()  # and the names they give
     premised: bool = False  # "I thought ...", "..., right?": it states a belief to check
+    asks_name: bool = False  # "what are her daughters called?": a name is the answer
 
 
 class Lexicon:
@@ -311,7 +312,12 @@ class Lexicon:
         unique = tuple(dict.fromkeys(concepts))
         premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
         return Reading(
-            unique, tuple(dict.fromkeys(entities)), qtype, owned=tuple(owned), premised=premised
+            unique,
+            tuple(dict.fromkeys(entities)),
+            qtype,
+            owned=tuple(owned),
+            premised=premised,
+            asks_name=qtype != "yes-no" and _asks_name(tokens),  # not "is that its real name?"
         )
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
@@ -703,6 +709,29 @@ def _flown_home(tokens: list[str]) -> list[str]:
             continue
         kept.append(token)
     return kept
+
+
+# "the name of ...", "... called?", «как зовут»: asks for a name (not "a cosmonaut called
+# Ivanov", "saw her name in an article"); Russian words are compared in Latin letters
+_NAME_WORDS = frozenset("name names nazvanie nazvaniya".split())
+_CALLED = frozenset("called named".split())
+_AFTER_CALLED = frozenset("in again now then".split())
+_NAME_ASKS = frozenset(
+    {("kak", "zovut"), ("kak", "zvali"), ("kak", "nazyvaetsya"), ("kak", "nazyvalsya"),
+     ("kak", "nazyvalos"), ("kak", "nazyvalas"), ("kak", "nazyvayutsya"), ("kak", "imya")}
+)  # fmt: skip
+
+
+def _asks_name(tokens: list[str]) -> bool:
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1 : i + 2]
+        if token in _NAME_WORDS and (after == ["of"] or not after):
+            return True
+        if token in _CALLED and i > 0 and (not after or after[0] in _AFTER_CALLED):
+            return True
+        if (token, *after) in _NAME_ASKS:
+            return True
+    return False
 
 
 _WHAT = frozenset("what wat wut wot".split())

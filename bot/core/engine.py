@@ -46,6 +46,7 @@ UNKNOWN_WORD_SHARE = 0.5  # words the knowledge base never uses weigh this share
 QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
 BELIEF_CHECKED = 1.1  # "I thought ...", "..., right?": the lift a correcting entry gets
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
+NAME_MISSING = 0.5  # "what are her daughters called?" of an entry that never names them
 OTHER_FILMS_THING = 0.3  # a thing of the other film, which the entry does not name
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 OPPOSITE_WAY = 0.8  # "ride up" met by a phrasing about coming back down, and the reverse
@@ -55,6 +56,8 @@ THIN_QUESTION = 1  # topic words at most, for the sentences before a question to
 CANDIDATE_LIMIT = 30  # entries fully scored after the cheap inverted-index pass
 COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
 
+_NAMING_ASKS = frozenset({"who", "role"})
+_ANY_NAME = ""  # among an entry's naming words: some phrasing of it asks a name outright
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 Status = Literal["answered", "ambiguous", "abstained", "empty"]
@@ -101,6 +104,9 @@ class _Indexed:
     keys: frozenset[str]  # topic words and entity tokens, as in the postings
     phrasings_with: dict[str, tuple[int, ...]]  # key -> the phrasings that have it
     central: frozenset[str]  # what the entry is about: `about`, or named often
+    # the topic words and names of its phrasings asking "who" or for a name: "who is the
+    # heroine?" names her; and _ANY_NAME when a phrasing asks for a name ("what is it called?")
+    names: frozenset[str]
 
     @property
     def shortest(self) -> float:
@@ -157,8 +163,13 @@ class Engine:
             concepts = frozenset(c for r in everything for c in r.concepts) | set(years)
             keys = concepts | {_entity_token(e) for e in entities}
             central = _central(entry, entities, readings[entry.id], kb)
-            built.append((entry, concepts, frozenset(entities), phrasings, keys, central))
-        df: Counter[str] = Counter(key for *_, keys, _ in built for key in keys)
+            # "who is the director?" is answered with a name: so is "what is the director's name?"
+            naming = [r for r in everything if r.asks_name or r.qtype in _NAMING_ASKS]
+            names = frozenset(c for r in naming for c in (*r.concepts, *r.entities)) | {
+                _ANY_NAME for r in naming if r.asks_name
+            }
+            built.append((entry, concepts, frozenset(entities), phrasings, keys, central, names))
+        df: Counter[str] = Counter(key for *_, keys, _, _ in built for key in keys)
         total = max(len(built), 1)
         self._idf = {key: 1.0 + math.log(total / count) for key, count in df.items()}
         self._unknown_weight = UNKNOWN_WORD_SHARE * (1.0 + math.log(total))
@@ -177,8 +188,9 @@ class Engine:
                 keys=keys,
                 phrasings_with=_phrasings_by_key(phrasings),
                 central=central,
+                names=names,
             )
-            for entry, concepts, entities, phrasings, keys, central in built
+            for entry, concepts, entities, phrasings, keys, central, names in built
         ]
         # positions go lightest phrasing first (then in knowledge-base order), so that every
         # posting list is in that order too and the lightest entries of a pool are its lowest
@@ -380,12 +392,22 @@ class Engine:
             score = min(1.0, score * BELIEF_CHECKED)
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
+        if reading.asks_name and item.names.isdisjoint(self._named_by(reading)):
+            score *= NAME_MISSING
         if question.kinds and question.kinds.isdisjoint(item.entry.asks):
             # "why did Liman direct vyzov?" takes for granted what a misconception corrects
             premised = question.reading.qtype == "why"
             if not (premised and item.entry.kind == "misconception"):
                 score *= QTYPE_MISMATCH
         return score, phrasing, dice
+
+    def _named_by(self, reading: Reading) -> tuple[str, ...]:
+        """What a question asking for a name wants named: its topic ("her daughters"), else
+        what it names ("the heroine"; "the space movie" may be either film), else any name."""
+        if reading.concepts:
+            return reading.concepts
+        named = [w for e in reading.entities for w in (e, *self.kb.entities[e].refers_to)]
+        return (*named, _ANY_NAME)
 
     def _entity_fit(self, reading: Reading, item: _Indexed) -> float:
         if not reading.entities:
