@@ -199,6 +199,22 @@ def test_a_name_asked_of_whom_an_entry_answers_who_is_that_entry(real_engine, qu
     assert decide(real_engine, question) == ("answered", entry)
 
 
+@pytest.mark.parametrize("question", ["who's doug liman", "what is spacex", "who is elon musk"])
+def test_a_bare_name_is_never_answered_with_a_correction(real_engine, question):
+    # nothing is believed in "who is X?": a misconception entry naming X has nothing to correct
+    decision = real_engine.decide(question)
+    assert decision.best is None or decision.best.entry.kind != "misconception"
+
+
+@pytest.mark.parametrize(
+    "question", ["tom cruise in vyzov?", "is the tom cruise space film a mission impossible movie"]
+)
+def test_a_name_asked_about_as_a_belief_still_gets_its_correction(real_engine, question):
+    decision = real_engine.decide(question)
+    assert decision.best is not None
+    assert decision.best.entry.kind == "misconception"
+
+
 def test_the_subject_after_what_did_is_not_the_thing_asked_for(real_engine):
     assert decide(real_engine, "what did the women have to read for their audition") == (
         "answered",

@@ -47,6 +47,7 @@ QTYPE_MISMATCH = 0.5  # "when" asked of an entry that answers only "who"
 BELIEF_CHECKED = 1.1  # "I thought ...", "..., right?": the lift a correcting entry gets
 OWNED_MISSING = 0.5  # "Peresild's cat": the thing owned is what is asked, and the entry lacks it
 NAME_MISSING = 0.5  # "what are her daughters called?" of an entry that never names them
+NOTHING_TO_CORRECT = 0.5  # a misconception, asked of one name and nothing said about it
 OTHER_FILMS_THING = 0.3  # a thing of the other film, which the entry does not name
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 OPPOSITE_WAY = 0.8  # "ride up" met by a phrasing about coming back down, and the reverse
@@ -394,6 +395,9 @@ class Engine:
             score *= OWNED_MISSING
         if reading.asks_name and item.names.isdisjoint(self._named_by(reading)):
             score *= NAME_MISSING
+        if item.entry.kind == "misconception" and _states_nothing(reading):
+            # "who is Doug Liman?" holds no belief for a correction to answer
+            score *= NOTHING_TO_CORRECT
         if question.kinds and question.kinds.isdisjoint(item.entry.asks):
             # "why did Liman direct vyzov?" takes for granted what a misconception corrects
             premised = question.reading.qtype == "why"
@@ -449,6 +453,17 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+def _states_nothing(reading: Reading) -> bool:
+    """ "who is Doug Liman?": one name, no topic word, no belief stated ("..., right?") or
+    asked about ("is it a Mission: Impossible film?")."""
+    return (
+        not reading.concepts
+        and len(reading.entities) <= 1
+        and not reading.premised
+        and reading.qtype != "yes-no"
+    )
 
 
 # going up and coming back: a fact about the way back does not answer the way up. Not the
