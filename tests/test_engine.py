@@ -215,6 +215,25 @@ def test_a_name_asked_about_as_a_belief_still_gets_its_correction(real_engine, q
     assert decision.best.entry.kind == "misconception"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "правда ли, что пересильд летала на мкс",
+        "pravda chto kruz uzhe letal v kosmos",
+        "слышала, что тома круза обогнали",
+    ],
+)
+def test_chto_after_a_belief_joins_it_and_the_question_asks_yes_or_no(real_engine, question):
+    assert real_engine.lexicon.read(question).qtype == "yes-no"
+
+
+def test_why_they_came_back_on_the_same_soyuz_gets_the_correction(real_engine):
+    decision = real_engine.decide("why did they come back in the same soyuz they launched in")
+    assert decision.status == "answered"
+    assert decision.best.entry.id == "challenge-return-spacecraft"
+    assert decision.best.entry.weighs_beliefs  # its answer opens by saying it was another ship
+
+
 def test_the_subject_after_what_did_is_not_the_thing_asked_for(real_engine):
     assert decide(real_engine, "what did the women have to read for their audition") == (
         "answered",
@@ -577,6 +596,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("who flew peresild and shipenko home", "who took peresild and shipenko home"),
         ("what did they fly back on", "what did they come back on"),
         ("who was flying the ship", "who was piloting the ship"),
+        ("did they come back in the same soyuz", "did they come back on the same soyuz"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

@@ -355,6 +355,11 @@ class Lexicon:
         A "when" inside a statement ("it went wrong when they docked, what happened?") joins
         clauses and asks nothing ("did it go wrong when they docked?" asks yes or no)."""
         found = self._question_phrases(tokens)
+        # «правда (ли), что ...», «слышал, что ...»: что joins a belief, which is asked of
+        joining = [f for f in found if _joins_a_belief(tokens, f[0])]
+        if joining and len(joining) == len(found):
+            return "yes-no"
+        found = [f for f in found if f not in joining]
         first = found[0][0] if found else 0
         if first > 0 and tokens[first] in _JOINING_WHEN:
             found = found if tokens[first - 1] in _ASKS_ON else found[1:]
@@ -732,6 +737,16 @@ def _asks_name(tokens: list[str]) -> bool:
         if (token, *after) in _NAME_ASKS:
             return True
     return False
+
+
+# words after which «что» (Latin "chto") is "that", not "what": «правда ли, что ...»
+_BELIEF_BEFORE_CHTO = frozenset(
+    "pravda li slyshal slyshala slyshali govoryat chital chitala dumal dumala verno".split()
+)
+
+
+def _joins_a_belief(tokens: list[str], i: int) -> bool:
+    return tokens[i] == "chto" and i > 0 and tokens[i - 1] in _BELIEF_BEFORE_CHTO
 
 
 _WHAT = frozenset("what wat wut wot".split())

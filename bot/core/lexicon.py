@@ -314,6 +314,9 @@ PHRASES: dict[str, str] = {
     "sent in": "",  # "how many women sent in applications": applied
     "send in": "",
     "back in": "in",  # "back in 2020": then, not a return
+    "come back in": "come back",  # "did they come back in the same soyuz?": a return
+    "came back in": "came back",
+    "coming back in": "coming back",
     "up to the iss": "launch to the iss",  # "which spacecraft carried them up to the ISS"
     "up to the station": "launch to the station",
     "went to see": "viewers",  # "how many people went to see it": admissions
