@@ -436,3 +436,20 @@ def test_it_after_an_answer_naming_a_craft_is_that_craft(real_engine, then):
 )
 def test_a_question_about_going_up_is_not_answered_with_the_way_back(real_engine, question):
     assert entries(dialogue(real_engine, question)) == ["challenge-launch-vehicle"]
+
+
+def test_a_fragment_opening_with_a_preposition_finishes_the_last_question(real_engine):
+    replies = dialogue(real_engine, "when did the actress and director launch", "on what rocket?")
+    assert entries(replies) == ["challenge-launch-date", "challenge-launch-vehicle"]
+
+
+@pytest.mark.parametrize(
+    ("then", "expected"),
+    [
+        ("where is she from?", "challenge-peresild-birth"),
+        ("when was she born", "challenge-peresild-birth"),
+    ],
+)
+def test_a_question_saying_only_she_is_asked_of_the_last_person(real_engine, then, expected):
+    replies = dialogue(real_engine, "who plays the lead in vyzov", then)
+    assert entries(replies) == ["challenge-lead-actress", expected]

@@ -56,7 +56,12 @@ BACK_WORDS = (
 # Words that, in a short question, stand for a film: "when did it come out?", "когда он вышел?"
 WORK_WORDS = frozenset("it its itself он его него нём нем ego nego".split())
 # Openings of a question that continues the last one: "and ...", "what about ...", "а ...".
-FOLLOW_UP_OPENERS = ("and", "also", "what about", "how about", "а", "и", "а что", "ну а")
+FOLLOW_UP_OPENERS = (
+    "and", "also", "what about", "how about", "а", "и", "а что", "ну а",
+    # a fragment finishing the last question: "on what rocket?", "from where?"
+    "on what", "on which", "in what", "in which", "from where", "from what", "with who",
+    "with whom", "by who", "by whom", "at what",
+)  # fmt: skip
 # "and the director?" after "how long was she up there?": the same question about someone
 # else, named by their role, not a question about the role itself
 ROLE_WORDS = frozenset(
@@ -324,9 +329,14 @@ def resolve(
             placed, concepts=_with_topic(context.concepts, reading), entities=context.named
         )
         topic.append(Resolved(merged))
+    people = _fitting(context.people, said, kb)
+    asks_of_them = reading.qtype != "yes-no" or bool(FILM_WORDS & said)  # not "did anyone ..."
+    only_who = not (reading.concepts or reading.entities) and bool(PERSON_WORDS & said)
+    if only_who and people and asks_of_them:
+        # "where's she from?", "is she in the film?": all it says is who, and "she" says it
+        return (*topic, Resolved(replace(placed, entities=people[:1])))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
-    people = _fitting(context.people, said, kb)
     if context.qtype not in ("who", "role") and len(people) > 1:
         # "is McQuarrie on Tom's space project?" then "how much is he paid?": he is the one the
         # question named, not another the answer mentions ("who ...?" asks for that one)

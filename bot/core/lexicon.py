@@ -485,7 +485,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("space", "orbit", "orbital", "outer", "космос", "космосе", "космическ", "kosmos", "kosmose",
      "орбите", "orbite", "zero", "gravity", "weightlessness", "невесомости"),
     ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flies", "flys",
-     "flight", "flying", "rocket", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
+     "flight", "flying", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
      "polet", "zapusk", "запуск", "прилетели", "летал", "летала", "полетела", "prileteli",
      "letal", "letala", "poletela"),
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
