@@ -453,3 +453,13 @@ def test_a_fragment_opening_with_a_preposition_finishes_the_last_question(real_e
 def test_a_question_saying_only_she_is_asked_of_the_last_person(real_engine, then, expected):
     replies = dialogue(real_engine, "who plays the lead in vyzov", then)
     assert entries(replies) == ["challenge-lead-actress", expected]
+
+
+def test_those_after_an_answer_listing_films_are_those_films(real_engine):
+    replies = dialogue(
+        real_engine, "what films did shipenko make before vyzov", "were any of those a big hit"
+    )
+    assert entries(replies) == [
+        "challenge-shipenko-previous-films",
+        "challenge-shipenko-previous-films",
+    ]

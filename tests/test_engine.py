@@ -597,6 +597,7 @@ def test_real_words_are_not_corrected_into_ours(real_engine, typed):
         ("what did they fly back on", "what did they come back on"),
         ("who was flying the ship", "who was piloting the ship"),
         ("did they come back in the same soyuz", "did they come back on the same soyuz"),
+        ("when is the movie dropping", "when is the movie releasing"),
     ],
 )
 def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):

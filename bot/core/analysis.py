@@ -253,6 +253,8 @@ class Lexicon:
             tokens = [self._correct(t) for t in tokens]
         tokens = _flown_home(self._rewrite_phrases(tokens))
         qtype = self._qtype(tokens)
+        if qtype == "when":  # "when did the next one drop?": came out, not cancelled
+            tokens = ["release" if t in _DROP else t for t in tokens]
         entities: list[str] = []
         concepts: list[str] = []
         owned: list[str] = []
@@ -698,6 +700,7 @@ def _asks_about(tokens: list[str]) -> bool:
     return ("o chem" in joined or "pro chto" in joined) and bool(_ABOUT.search(joined))
 
 
+_DROP = frozenset("drop drops dropped dropping".split())
 _FLY = frozenset("fly flew flying flown".split())
 _HOMEWARD = frozenset("home back".split())
 _HOME_REACH = 4  # "flew peresild and shipenko home": the words between name who was flown

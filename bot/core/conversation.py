@@ -83,7 +83,7 @@ SHE_WORDS = frozenset(
     "she her hers herself shes она её ее ей ней неё нее ona ee ey ney nee".split()
 )
 # Words for the thing last talked about: "how long did it last?" after the training
-THING_WORDS = frozenset("it this that thing это этого этом eto etogo etom".split())
+THING_WORDS = frozenset("it this that thing those these это этого этом eto etogo etom".split())
 # "how long did it take?": "it" is something that went on (the training), not the film; "last"
 # counts only in a "how long" question ("how long did it last", not "the last trailer")
 LASTING_WORDS = frozenset(
@@ -479,12 +479,13 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
 
 def _things(reading: Reading, entry: Entry | None, kb: KnowledgeBase) -> tuple[str, ...]:
     """What "it" can mean after this answer: a thing the question named ("the Soyuz"), else the
-    one the answer is about ("what did they fly up on?" is answered with Soyuz MS-19)."""
+    one the answer is about ("what did they fly up on?" is answered with Soyuz MS-19, "how did
+    they get back?" with Soyuz MS-18)."""
     named = tuple(e for e in reading.entities if kb.entities[e].kind in _THING_KINDS)
-    if named or entry is None or reading.qtype not in ("what", "which"):
+    if named or entry is None or reading.qtype in ("who", "role"):  # who: a person answers
         return named
     answered = (e for e in entry.about if e in kb.entities and kb.entities[e].kind in _THING_KINDS)
     return tuple(islice(answered, 1))
 
 
-_THING_KINDS = frozenset({"spacecraft", "thing", "organisation", "place"})
+_THING_KINDS = frozenset({"spacecraft", "thing", "organisation", "place", "out-of-scope"})

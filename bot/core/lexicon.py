@@ -487,7 +487,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("launch", "launched", "blast", "blasted", "liftoff", "lift", "flew", "fly", "flies", "flys",
      "flight", "flying", "старт", "стартовали", "полёт", "полет", "полетели", "улетели",
      "polet", "zapusk", "запуск", "прилетели", "летал", "летала", "полетела", "prileteli",
-     "letal", "letala", "poletela"),
+     "letal", "letala", "poletela", "лететь", "letet", "полететь", "poletet"),
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
      "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
      "vernulis", "вернуть", "вернуться", "vernut", "vernutsya", "приземлилась", "вернулась",
