@@ -227,6 +227,10 @@ def test_chto_after_a_belief_joins_it_and_the_question_asks_yes_or_no(real_engin
     assert real_engine.lexicon.read(question).qtype == "yes-no"
 
 
+def test_or_what_at_the_end_asks_yes_or_no_not_what(real_engine):
+    assert real_engine.lexicon.read("is the cruise space film dead or what").qtype == "yes-no"
+
+
 def test_why_they_came_back_on_the_same_soyuz_gets_the_correction(real_engine):
     decision = real_engine.decide("why did they come back in the same soyuz they launched in")
     assert decision.status == "answered"

@@ -345,6 +345,8 @@ PHRASES: dict[str, str] = {
     "they deal with": "",
     "broke the story": "announced",
     "broke the news": "announced",
+    # a tag that asks for yes or no: "is it dead or what", not a question about a thing
+    "or what": "",
     # a trailer that drops comes out; a project that is dropped is cancelled
     "trailer drop": "trailer release",
     "trailer dropped": "trailer release",
