@@ -703,7 +703,7 @@ def _asks_about(tokens: list[str]) -> bool:
 _DROP = frozenset("drop drops dropped dropping".split())
 _FLY = frozenset("fly flew flying flown".split())
 _HOMEWARD = frozenset("home back".split())
-_HOME_REACH = 4  # "flew peresild and shipenko home": the words between name who was flown
+_HOME_REACH = 4  # "flew peresild and shipenko home": the words between say who was flown
 
 
 def _flown_home(tokens: list[str]) -> list[str]:
