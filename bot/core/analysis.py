@@ -757,10 +757,13 @@ _WHAT = frozenset("what wat wut wot".split())
 
 def _what_did(tokens: list[str]) -> bool:
     """ "what did ...", "what do ...": "what" is the object, not a word before its noun."""
-    return any(
-        a in _WHAT and b in ("did", "do", "does", "will", "was", "were")
-        for a, b in itertools.pairwise(tokens)
-    ) or any(t == "whatd" for t in tokens)
+    return (
+        any(
+            a in _WHAT and b in ("did", "do", "does", "will", "was", "were")
+            for a, b in itertools.pairwise(tokens)
+        )
+        or "whatd" in tokens
+    )
 
 
 # «в том полёте», «на том же Союзе»: Russian "that", not Tom Cruise

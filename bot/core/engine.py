@@ -16,7 +16,6 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -92,6 +91,9 @@ class _Question:
     total: float  # weight of its topic words
     weight: float  # weight of its topic words and names
     kinds: frozenset[str] | None  # the kinds of question an entry must answer, if any
+    goes_up: bool  # asks about the way up, not the way back ("what did they ride up on?")
+    to_name: tuple[str, ...] | None  # what a question asking for a name wants named, if it does
+    states_nothing: bool  # "who is Doug Liman?": nothing for a correction to correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +315,9 @@ class Engine:
             total=sum(weights[c] for c in reading.concepts),
             weight=sum(weights.values()),
             kinds=COMPATIBLE_ASKS.get(reading.qtype or ""),
+            goes_up=_UP in weights and _DOWN not in weights,
+            to_name=self._named_by(reading) if reading.asks_name else None,
+            states_nothing=_states_nothing(reading),
         )
         candidates = []
         for position in best_first:
@@ -384,7 +389,8 @@ class Engine:
         phrasing, phrasing_keys = item.phrasings[closest]
 
         score = coverage * (1 - DICE_SHARE + DICE_SHARE * dice) if coverage is not None else dice
-        if _opposite_ways(weights.keys(), phrasing_keys):
+        if question.goes_up and _DOWN in phrasing_keys and _UP not in phrasing_keys:
+            # "ride up" met by "what spacecraft did peresild come back on"
             score *= OPPOSITE_WAY
         score *= self._entity_fit(reading, item)
         if reading.premised and item.entry.weighs_beliefs:
@@ -393,9 +399,9 @@ class Engine:
             score = min(1.0, score * BELIEF_CHECKED)
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
-        if reading.asks_name and item.names.isdisjoint(self._named_by(reading)):
+        if question.to_name is not None and item.names.isdisjoint(question.to_name):
             score *= NAME_MISSING
-        if item.entry.kind == "misconception" and _states_nothing(reading):
+        if item.entry.kind == "misconception" and question.states_nothing:
             # "who is Doug Liman?" holds no belief for a correction to answer
             score *= NOTHING_TO_CORRECT
         if question.kinds and question.kinds.isdisjoint(item.entry.asks):
@@ -470,12 +476,6 @@ def _states_nothing(reading: Reading) -> bool:
 # reverse: the launch words include "flight", which goes both ways ("the post-flight press
 # conference" is asked as "the press conference after landing")
 _UP, _DOWN = "launch", "land"
-
-
-def _opposite_ways(question: Iterable[str], phrasing: frozenset[str]) -> bool:
-    """Does the question go up ("ride up") and the closest phrasing come back ("come back")?"""
-    keys = set(question)
-    return _UP in keys and _DOWN not in keys and _DOWN in phrasing and _UP not in phrasing
 
 
 def _central(
