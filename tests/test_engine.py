@@ -715,3 +715,20 @@ def test_a_false_belief_in_fans_own_words_gets_its_correction(real_engine, quest
 
 def test_mtv_alone_names_the_reality_show(real_engine):
     assert "mtv-the-challenge" in real_engine.lexicon.read("who won the challenge on mtv").entities
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who else was in the challenge besides peresild",
+        "Кто ещё снимался в «Вызове», кроме Пересильд?",
+        "kto eshche snimalsya v vyzove krome peresild",
+        "who else is in the challenge apart from peresild",
+    ],
+)
+def test_the_name_a_question_leaves_out_is_not_what_it_asks_about(real_engine, question):
+    # "who else ... besides Peresild" asks for the rest of the cast, not for Peresild's role
+    status, entry = decide(real_engine, question)
+    assert status == "answered"
+    assert entry in ("challenge-cast-overview", "challenge-supporting-cast")
+    assert "yulia-peresild" not in real_engine.lexicon.read(question).entities

@@ -262,9 +262,16 @@ class Lexicon:
         last_concept_at: int | None = None  # the position of the last topic word read
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
+        left_out = False  # "who else is in it besides peresild?": the next name is not asked about
         i = 0
         while i < len(tokens):
+            if _leaves_out(tokens, i):
+                left_out = True
             found = None if _russian_tom(tokens, i) else self._alias_at(tokens, i)
+            if found and left_out:
+                left_out = False
+                i += found[0]
+                continue
             if found:
                 length, entity_id = found
                 film = self._films_of.get(entity_id)
@@ -296,6 +303,8 @@ class Lexicon:
             i += 1
             if token in self._filler or not token:
                 continue
+            # a topic word is kept, and ends it: "where else besides russia" says where not to look
+            left_out = False
             concepts.append(self._concept(token))
             last_concept_at = i - 1
             if i - 1 in after_possessive:
@@ -701,6 +710,15 @@ def _asks_about(tokens: list[str]) -> bool:
 
 
 _DROP = frozenset("drop drops dropped dropping".split())
+_LEAVING_OUT = frozenset("besides except кроме krome pomimo помимо".split())
+_LEAVING_OUT_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+
+
+def _leaves_out(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` starts leaving out what follows ("besides", "other than")."""
+    return tokens[i] in _LEAVING_OUT or tuple(tokens[i : i + 2]) in _LEAVING_OUT_PAIRS
+
+
 _FLY = frozenset("fly flew flying flown".split())
 _HOMEWARD = frozenset("home back".split())
 _HOME_REACH = 4  # "flew peresild and shipenko home": the words between say who was flown
