@@ -664,10 +664,13 @@ def test_who_is_in_a_film_asks_for_its_cast(real_engine, question, expected):
     [
         ("why did doug liman direct vyzov?", "misc-challenge-is-cruise-film-myth"),
         ("why did the whole challenge get shot up in space", "misc-whole-film-in-space-myth"),
+        # she was only proposed for the title: the entry says so, as a correction
+        ("why did peresild get hero of russia", "challenge-hero-of-russia"),
     ],
 )
 def test_why_asked_of_a_false_premise_gets_the_correction(real_engine, question, expected):
     assert decide(real_engine, question) == ("answered", expected)
+    assert real_engine.kb.entries[expected].weighs_beliefs
 
 
 @pytest.mark.parametrize(
