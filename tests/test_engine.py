@@ -547,6 +547,9 @@ def test_a_question_about_cruises_film_fits_entries_that_name_no_person(real_eng
         ("what is mark vande hei doing these days", "what is mark vande hei doing currently"),
         ("was nasa really into it", "was nasa excited about it"),
         ("who was running nasa", "who was the head of nasa"),
+        # the flight back is no launch
+        ("who commanded the return flight", "who commanded the return"),
+        ("кто командовал обратным полётом", "кто командовал при возвращении"),
     ],
 )
 def test_everyday_wording_reads_as_what_it_means(real_engine, typed, meant):

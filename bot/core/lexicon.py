@@ -137,6 +137,18 @@ PHRASES: dict[str, str] = {
     "fly back": "come back",
     "flew back": "came back",
     "flying back": "coming back",
+    # the flight back is the return, not a launch: "who commanded the return flight?"
+    "return flight": "return",
+    "flight home": "return",
+    "flight back": "return",
+    "обратный полёт": "возвращение",
+    "обратный полет": "возвращение",
+    "обратным полётом": "возвращение",
+    "обратным полетом": "возвращение",
+    "обратного полёта": "возвращение",
+    "обратного полета": "возвращение",
+    "обратном полёте": "возвращение",
+    "обратном полете": "возвращение",
     # a crew goes up and comes down: launch and landing
     "go up": "launch",
     "blast off": "launch",
