@@ -550,6 +550,7 @@ def test_a_question_about_cruises_film_fits_entries_that_name_no_person(real_eng
         # the flight back is no launch
         ("who commanded the return flight", "who commanded the return"),
         ("кто командовал обратным полётом", "кто командовал при возвращении"),
+        ("what did peskov think of the film", "how did peskov react to the film"),
     ],
 )
 def test_everyday_wording_reads_as_what_it_means(real_engine, typed, meant):

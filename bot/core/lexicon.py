@@ -137,6 +137,13 @@ PHRASES: dict[str, str] = {
     "fly back": "come back",
     "flew back": "came back",
     "flying back": "coming back",
+    # what someone thought of it is how they took it
+    "think of": "reaction",
+    "thought of": "reaction",
+    "think about": "reaction",
+    "thought about": "reaction",
+    "feel about": "reaction",
+    "felt about": "reaction",
     # the flight back is the return, not a launch: "who commanded the return flight?"
     "return flight": "return",
     "flight home": "return",
