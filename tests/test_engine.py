@@ -757,3 +757,26 @@ def test_the_name_a_question_leaves_out_is_not_what_it_asks_about(real_engine, q
     assert status == "answered"
     assert entry in ("challenge-cast-overview", "challenge-supporting-cast")
     assert "yulia-peresild" not in real_engine.lexicon.read(question).entities
+
+
+def test_a_long_story_is_answered_by_the_one_entry_that_fits_it_far_best(real_engine):
+    # most of a rambling message is story, so no entry covers much of it
+    story = (
+        "so my uncle was telling everyone at dinner that the russian film people bumped an "
+        "american off the station and he had to stay up there way longer, what really happened "
+        "with that astronaut and his ride home"
+    )
+    assert decide(real_engine, story) == ("answered", "challenge-vande-hei-seat")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "my friend and i were arguing over dinner about which pizza place in moscow has the best "
+        "crust and whether pineapple belongs on pizza at all, what do you think",
+        "last week at work we had a long debate about tom cruise's height and his diet and how "
+        "many push ups he can do before filming a stunt, does anyone actually know",
+    ],
+)
+def test_a_long_story_about_something_else_still_abstains(real_engine, story):
+    assert decide(real_engine, story)[0] != "answered"

@@ -50,6 +50,11 @@ NOTHING_TO_CORRECT = 0.5  # a misconception, asked of one name and nothing said 
 OTHER_FILMS_THING = 0.3  # a thing of the other film, which the entry does not name
 OUT_OF_SCOPE = 0.2  # a name that is not ours (MTV's The Challenge) and the entry does not know
 OPPOSITE_WAY = 0.8  # "ride up" met by a phrasing about coming back down (one way only)
+# a long question shares only some of its words with any entry: below the threshold, an entry
+# still answers it if it scores this much and this many times its nearest rival
+LONG_QUESTION = 6  # topic words and names, at least
+LONG_FLOOR = 0.3
+LONG_LEAD = 2.0
 DICE_SHARE = 0.5  # how much the closest phrasing's likeness scales topic coverage
 MIN_CONCEPTS_UNNAMED = 2  # topic words and names needed when nothing in the question names a work
 THIN_QUESTION = 1  # topic words at most, for the sentences before a question to count
@@ -250,13 +255,15 @@ class Engine:
         suggestions = tuple(
             c.entry for c in alike[:MAX_SUGGESTIONS] if c.likeness + c.score >= SUGGESTION_FLOOR
         )
-        if not ranked or ranked[0].score < self._threshold(ranked[0].entry):
+        if not ranked:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
         # an entry drawing on the same facts says the same thing: it is no rival
         facts = set(best.entry.fact_refs)
         rivals = (c.score for c in ranked[1:] if not facts & set(c.entry.fact_refs))
         runner_up = next(rivals, 0.0)
+        if best.score < self._threshold(best.entry) and not _stands_out(reading, best, runner_up):
+            return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
             close = other is not None and best.score - other.score < AMBIGUITY_GAP
@@ -459,6 +466,14 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+def _stands_out(reading: Reading, best: Candidate, runner_up: float) -> bool:
+    """Whether `best` answers a long question its low score would leave unanswered: a fan's
+    rambling story ("my dad keeps insisting ... can someone settle this") names far more than
+    any one entry holds, but one entry can still fit it far better than every other."""
+    long = len(reading.concepts) + len(reading.entities) >= LONG_QUESTION
+    return long and best.score >= LONG_FLOOR and best.score >= LONG_LEAD * runner_up
 
 
 def _states_nothing(reading: Reading) -> bool:
