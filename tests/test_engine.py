@@ -711,6 +711,18 @@ def test_a_phrasing_in_any_russian_form_means_the_same(real_engine, written, sam
     assert read(written).concepts == read(same_as).concepts
 
 
+def test_the_index_keeps_what_reading_an_entry_text_finds(real_engine):
+    # the index reads its texts without building a Reading each: the same concepts and names,
+    # and the same kind of question (whether it asks for a name)
+    lexicon = real_engine.lexicon
+    for entry in real_engine.kb.entries.values():
+        for text in (*entry.phrasings, *entry.keywords):
+            reading, terms = lexicon.read_entry_text(text), lexicon.entry_terms(text)
+            assert set(terms.concepts) == set(reading.concepts), text
+            assert set(terms.entities) == set(reading.entities), text
+            assert (terms.qtype, terms.asks_name) == (reading.qtype, reading.asks_name), text
+
+
 @pytest.mark.parametrize(
     ("typed", "asks"),
     [

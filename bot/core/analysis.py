@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -65,6 +66,32 @@ class Reading:
     lead_entities: tuple[str, ...] = ()  # and the names they give
     premised: bool = False  # "I thought ...", "..., right?": it states a belief to check
     asks_name: bool = False  # "what are her daughters called?": a name is the answer
+
+
+class EntryTerms(NamedTuple):
+    """What the index keeps of a knowledge-base text's reading (in the order read, repeats
+    included: the index asks only which there are)."""
+
+    concepts: tuple[str, ...]
+    entities: tuple[str, ...]
+    qtype: str | None
+    asks_name: bool
+
+
+class _Words(NamedTuple):
+    """One segment's words as read, before they are put into a Reading."""
+
+    tokens: list[str]
+    qtype: str | None
+    concepts: list[str]  # in order, as often as read
+    entities: list[str]
+    owned: list[str]
+
+    @property
+    def asks_name(self) -> bool:
+        """ "what are her daughters called?": a name is the answer (not "is that its real
+        name?")."""
+        return self.qtype != "yes-no" and _asks_name(self.tokens)
 
 
 class Lexicon:
@@ -168,12 +195,16 @@ class Lexicon:
             for token in normalize(name).split():
                 if len(token) >= 5 and token.isalpha():
                     self._name_targets.setdefault(token[:2], []).append(token)
-        self._typo_targets: dict[str, list[str]] = {}
+        # typos rarely hit the first letter, and keying on it (and on the length, or on the
+        # first two letters where a long word may slip twice) keeps the search small
+        self._typo_targets: dict[tuple[str, int], list[str]] = {}
+        self._typo_starts: dict[str, list[str]] = {}
         # English filler is a fair target ("teh", "mutch"); Russian in Latin letters is not: it
         # would turn "eat" into "eta" (Russian "this")
         for word in sorted(known | (self._filler & english)):
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
-                self._typo_targets.setdefault(word[0], []).append(word)
+                self._typo_targets.setdefault((word[0], len(word)), []).append(word)
+                self._typo_starts.setdefault(word[:2], []).append(word)
         self._concept_vocab: frozenset[str] = frozenset()
         # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
         # knowledge base's lexicon alive after reloads
@@ -248,11 +279,33 @@ class Lexicon:
         into questions, no command check (faster to index, and a phrasing is one question)."""
         return self._read_segment(text.casefold(), correct_typos=False)
 
+    def entry_terms(self, text: str) -> EntryTerms:
+        """The concepts, entities, question type and name-asking of `read_entry_text(text)`,
+        all the index keeps of a phrasing or keyword, without building the Reading: that is a
+        sixth of the cost of reading the ~9,000 texts of a knowledge base at every start."""
+        found = self._read_words(text.casefold(), correct_typos=False)
+        return EntryTerms(
+            tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
+        )
+
     def _is_command(self, text: str) -> bool:
         opening = [surface(w) for w in words(text)[:3]]
         return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))
 
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
+        found = self._read_words(text, correct_typos)
+        tokens = found.tokens
+        premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
+        return Reading(
+            tuple(dict.fromkeys(found.concepts)),
+            tuple(dict.fromkeys(found.entities)),
+            found.qtype,
+            owned=tuple(found.owned),
+            premised=premised,
+            asks_name=found.asks_name,
+        )
+
+    def _read_words(self, text: str, correct_typos: bool) -> _Words:
         tokens = list(map(surface, words(text)))
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
@@ -325,16 +378,7 @@ class Lexicon:
             # "what did they fly up on / in?": the craft they went in, not when they went ("which
             # Dragon did they fly up on?" names its craft)
             concepts.append(self._concept("spacecraft"))
-        unique = tuple(dict.fromkeys(concepts))
-        premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
-        return Reading(
-            unique,
-            tuple(dict.fromkeys(entities)),
-            qtype,
-            owned=tuple(owned),
-            premised=premised,
-            asks_name=qtype != "yes-no" and _asks_name(tokens),  # not "is that its real name?"
-        )
+        return _Words(tokens, qtype, concepts, entities, owned)
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
         if self._phrases_by_first.keys().isdisjoint(tokens):
@@ -586,20 +630,23 @@ def _correction(lex: Lexicon, token: str) -> str:
         or any(f in lex._synonyms for f in stems(token))
     ):
         return token  # known as it is, or as a form of a synonym ("kosmicheskogo")
-    # typos rarely hit the first letter, and keying on it keeps the search small
-    candidates = lex._typo_targets.get(token[0], [])
+    same_length = lex._typo_targets.get((token[0], len(token)), [])
     if len(token) < 7:
-        hit = _one_slip(token, candidates)
+        # one slip leaves the length as it was, or a letter more or less
+        lengths = (len(token) - 1, len(token), len(token) + 1)
+        hit = _one_slip(
+            token, [w for n in lengths for w in lex._typo_targets.get((token[0], n), ())]
+        )
     else:
         # two slips in a long word, but with its first two letters kept: "altitude" is a word
         # of its own, not a misspelt "attitude"
-        same_start = [word for word in candidates if word[:2] == token[:2]]
+        same_start = lex._typo_starts.get(token[:2], [])
         found = process.extractOne(
             token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
         hit = found[0] if found and _one_slip_apart_in_stem(token, found[0]) else None
         # two neighbouring letters swapped may be the second and third: "cirtics"
-        swaps = [word for word in candidates if _swapped(token, word)] if hit is None else []
+        swaps = [word for word in same_length if _swapped(token, word)] if hit is None else []
         hit = swaps[0] if len(swaps) == 1 else hit
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
         # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
@@ -622,7 +669,9 @@ def _one_slip_apart_in_stem(token: str, word: str) -> bool:
 
 
 def _one_slip(token: str, candidates: list[str]) -> str | None:
-    """The known word one keyboard slip away, where a short word leaves room for only one.
+    """The known word one keyboard slip away, where a short word leaves room for only one
+    (`candidates`, in any order: the known words of the token's length and one letter either
+    side).
 
     3 letters: only swapped neighbours ("teh"); 4-5 letters: a swap or a dropped letter ("gros",
     "mony"), never a changed letter ("tall" is not "talk", "model" is not "modul"); 6 letters:

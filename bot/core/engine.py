@@ -16,10 +16,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.core.analysis import Lexicon, Reading
+from bot.core.analysis import EntryTerms, Lexicon, Reading
 from bot.core.conversation import Context, resolve
 from bot.core.gcpause import collector_paused
 from bot.core.lexicon import COMPATIBLE_ASKS
@@ -129,7 +130,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         aliases = {a: e.id for e in kb.entities.values() for a in (e.name, *e.aliases)}
-        texts = [t for entry in kb.entries.values() for t in (*entry.phrasings, *entry.keywords)]
+        # each text once: keywords repeat across entries, and only their words count here
+        texts = dict.fromkeys(t for e in kb.entries.values() for t in (*e.phrasings, *e.keywords))
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
@@ -148,33 +150,31 @@ class Engine:
         # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
-        readings = {
-            entry.id: [self.lexicon.read_entry_text(p) for p in entry.phrasings]
-            for entry in kb.entries.values()
-        }
-        self.lexicon.set_concept_vocabulary(
-            c for rs in readings.values() for r in rs for c in r.concepts
-        )
+        entries = kb.entries.values()
+        phrased = _terms_of_each(self.lexicon, (p for e in entries for p in e.phrasings))
+        self.lexicon.set_concept_vocabulary(c for t in phrased.values() for c in t.concepts)
+        # the keywords after: a reading depends on the vocabulary just set
+        keyed = _terms_of_each(self.lexicon, (k for e in entries for k in e.keywords))
         built = []
-        for entry in kb.entries.values():
-            keyword_readings = [self.lexicon.read_entry_text(k) for k in entry.keywords]
+        for entry in entries:
+            said = [phrased[p] for p in entry.phrasings]
             phrasings = tuple(
-                (text, frozenset(r.concepts) | {_entity_token(e) for e in r.entities})
-                for text, r in zip(entry.phrasings, readings[entry.id], strict=True)
+                (text, frozenset(terms.concepts) | {_entity_token(e) for e in terms.entities})
+                for text, terms in zip(entry.phrasings, said, strict=True)
             )
-            everything = [*readings[entry.id], *keyword_readings]
-            entities = {e for r in everything for e in r.entities} | set(entry.about)
+            everything = [*said, *(keyed[k] for k in entry.keywords)]
+            entities = {e for terms in everything for e in terms.entities} | set(entry.about)
             if entry.work:
                 entities.add(entry.work)
             # a year the answer gives is one the entry is about ("what did nasa say in 2020")
             years = _YEAR.findall(entry.answer)
-            concepts = frozenset(c for r in everything for c in r.concepts) | set(years)
+            concepts = frozenset(c for terms in everything for c in terms.concepts) | set(years)
             keys = concepts | {_entity_token(e) for e in entities}
-            central = _central(entry, entities, readings[entry.id], kb)
+            central = _central(entry, entities, [terms.entities for terms in said], kb)
             # "who is the director?" is answered with a name: so is "what is the director's name?"
-            naming = [r for r in everything if r.asks_name or r.qtype in _NAMING_ASKS]
-            names = frozenset(c for r in naming for c in (*r.concepts, *r.entities)) | {
-                _ANY_NAME for r in naming if r.asks_name
+            naming = [t for t in everything if t.asks_name or t.qtype in _NAMING_ASKS]
+            names = frozenset(c for t in naming for c in (*t.concepts, *t.entities)) | {
+                _ANY_NAME for t in naming if t.asks_name
             }
             built.append((entry, concepts, frozenset(entities), phrasings, keys, central, names))
         df: Counter[str] = Counter(key for *_, keys, _, _ in built for key in keys)
@@ -476,6 +476,12 @@ def _stands_out(reading: Reading, best: Candidate, runner_up: float) -> bool:
     return long and best.score >= LONG_FLOOR and best.score >= LONG_LEAD * runner_up
 
 
+def _terms_of_each(lexicon: Lexicon, texts: Iterable[str]) -> dict[str, EntryTerms]:
+    """What every distinct knowledge-base text says, each read once: keywords repeat across
+    entries ("budget", «съёмки»), and a reading depends only on the text and the lexicon."""
+    return {text: lexicon.entry_terms(text) for text in dict.fromkeys(texts)}
+
+
 def _states_nothing(reading: Reading) -> bool:
     """ "who is Doug Liman?": one name, no topic word, no belief stated ("..., right?") or
     asked about ("is it a Mission: Impossible film?")."""
@@ -494,13 +500,13 @@ _UP, _DOWN = "launch", "land"
 
 
 def _central(
-    entry: Entry, entities: set[str], readings: list[Reading], kb: KnowledgeBase
+    entry: Entry, entities: set[str], named_in: list[tuple[str, ...]], kb: KnowledgeBase
 ) -> frozenset[str]:
     """What an entry is about: its `about`, a name in enough of its phrasings, and any film it
     names; an entry with no `about` is about everything it names."""
     if not entry.about:
         return frozenset(entities)
-    named = Counter(e for r in readings for e in set(r.entities))
+    named = Counter(e for names in named_in for e in set(names))
     often = {e for e, n in named.items() if n >= CENTRAL_SHARE * len(entry.phrasings)}
     works = {e for e in entities if e in kb.entities and kb.entities[e].kind == "work"}
     return frozenset(entry.about) | often | works
