@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.core.engine import Engine
 from bot.core.reply import answer
 from tests.conftest import TODAY
 
@@ -709,6 +710,15 @@ def test_a_phrasing_in_any_russian_form_means_the_same(real_engine, written, sam
     # knowledge-base texts are not typo-corrected: each form has to be known
     read = real_engine.lexicon.read_entry_text
     assert read(written).concepts == read(same_as).concepts
+
+
+def test_a_new_concept_vocabulary_is_read_with_at_once(kb):
+    # what each word means is remembered per word, and forgotten when the vocabulary changes
+    lexicon = Engine(kb).lexicon
+    lexicon.set_concept_vocabulary([])
+    assert lexicon.read_entry_text("knigi").concepts == ("knigi",)  # the English stemmer's
+    lexicon.set_concept_vocabulary(["knig"])
+    assert lexicon.read_entry_text("knigi").concepts == ("knig",)  # the known Russian stem
 
 
 def test_the_index_keeps_what_reading_an_entry_text_finds(real_engine):

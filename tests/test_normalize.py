@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.normalize import normalize, possessed, stems
+from bot.core.normalize import has_words, normalize, possessed, stems
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,16 @@ def test_possessed_marks_the_word_after_a_possessive():
     assert possessed("When was Peresild's cat born") == frozenset({3})
     assert possessed("Tom Cruise’s space film and the film's budget") == frozenset({2, 7})
     assert possessed("no possessive here") == frozenset()
+    assert possessed("Ｐｅｒｅｓｉｌｄ＇ｓ ｃａｔ") == frozenset({1})  # full-width, NFKC'd
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["budget", "  ", "?!", "_'s", "'s", "x's", "4", "_", "ъ", "ъ ъ", "ь!", "Пересильд", "Ｆ", ""],
+)
+def test_has_words_says_whether_anything_is_left_once_normalised(text):
+    # ASCII text without quotes takes a short cut: it must agree with the long way
+    assert has_words(text) == bool(normalize(text))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -27,6 +27,7 @@ MIN_BARE_STEM = 4  # a Russian stem left after its prefix: shorter ones match to
 SPELLING_LIKENESS = 60.0  # "shipenk" / "shepenko" are one name; "юли" / "пересильд" are two
 MIN_TYPO_LENGTH = 3  # shorter words are too easy to "correct" into something else
 MAX_CACHED_CORRECTIONS = 32768  # words remembered per lexicon; each costs a fuzzy search
+MAX_CACHED_WORDS = 65536  # what a word means and whether a name starts with it, per lexicon
 NAME_TYPO_CUTOFF = 70.0  # names are misspelt worse ("Cruze", "Limon"); two first letters must agree
 
 _ABOUT = re.compile(r"\b(?:o chem|pro chto)\b")  # Russian "what is it about"
@@ -168,13 +169,18 @@ class Lexicon:
         self._alias_lengths = _lengths_by_first(self._aliases)
         self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
         # by first word, in the order PHRASES gives them (the first that fits wins)
-        self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for text, meaning in lexicon.PHRASES.items():
             phrase = tuple(normalize(text).split())
             if phrase:
                 self._phrases_by_first.setdefault(phrase[0], []).append(
-                    (phrase, normalize(meaning))
+                    (phrase, tuple(normalize(meaning).split()))
                 )
+        # how a phrase can begin: its word, or its first two words. A phrase's first word alone
+        # is common ("in", "did", "film"), two of them rarely are
+        openings = [p[:2] for first in self._phrases_by_first.values() for p, _ in first]
+        self._phrase_words = frozenset(o[0] for o in openings if len(o) == 1)
+        self._phrase_pairs = frozenset(o for o in openings if len(o) == 2)
         self._qwords = sorted(
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
@@ -209,6 +215,15 @@ class Lexicon:
         # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
         # knowledge base's lexicon alive after reloads
         self._corrections: dict[str, str] = {}
+        # by word, worked out once: a few thousand words recur across the ~9,000 texts read at
+        # every start (and in questions), and each answer costs a few stem look-ups
+        self._concepts: dict[str, str] = {}  # depends on the concept vocabulary: reset with it
+        self._alias_starts: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # the per-word memos fill again as words are read: pickled into the engine cache they
+        # would only make it bigger and slower to load
+        return self.__dict__ | {"_concepts": {}, "_alias_starts": {}}
 
     def _travels(self, concepts: list[str]) -> bool:
         return any(self._concept(w) in concepts for w in ("launch", "land", "ride"))
@@ -216,6 +231,7 @@ class Lexicon:
     def set_concept_vocabulary(self, concepts: Iterable[str]) -> None:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
+        self._concepts = {}
 
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
@@ -321,11 +337,17 @@ class Lexicon:
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
         left_out = False  # "who else is in it besides peresild?": the next name is not asked about
+        starts = self._alias_starts
         i = 0
         while i < len(tokens):
+            token = tokens[i]
             if _leaves_out(tokens, i):
                 left_out = True
-            found = None if _russian_tom(tokens, i) else self._alias_at(tokens, i)
+            # most words begin no name, which is remembered per word: no look-up for them
+            may_start = starts.get(token)
+            if may_start is None:
+                may_start = _remember(starts, token, self._may_start_alias(token))
+            found = None if not may_start or _russian_tom(tokens, i) else self._alias_at(tokens, i)
             if found and left_out:
                 left_out = False
                 i += found[0]
@@ -357,7 +379,6 @@ class Lexicon:
                     last_concept_at = None
                 i += length
                 continue
-            token = tokens[i]
             i += 1
             if token in self._filler or not token:
                 continue
@@ -381,19 +402,27 @@ class Lexicon:
         return _Words(tokens, qtype, concepts, entities, owned)
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
-        if self._phrases_by_first.keys().isdisjoint(tokens):
-            return tokens
+        if self._phrases_by_first.keys().isdisjoint(tokens) or (
+            self._phrase_words.isdisjoint(tokens)
+            and self._phrase_pairs.isdisjoint(itertools.pairwise(tokens))
+        ):
+            return tokens  # most texts: no phrase can begin anywhere in them
+        # the words between phrases are copied a stretch at a time
         out: list[str] = []
+        copied = 0  # tokens[:copied] are in `out`
         i = 0
         while i < len(tokens):
             for phrase, meaning in self._phrases_by_first.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
-                    out.extend(meaning.split())
-                    i += len(phrase)
+                    out.extend(tokens[copied:i])
+                    out.extend(meaning)
+                    i = copied = i + len(phrase)
                     break
             else:
-                out.append(tokens[i])
                 i += 1
+        if not copied:
+            return tokens
+        out.extend(tokens[copied:])
         return out
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
@@ -409,6 +438,13 @@ class Lexicon:
             if entity_id and sum(len(t) for t in tokens[i : i + length]) >= 5:
                 return length, entity_id
         return None
+
+    def _may_start_alias(self, token: str) -> bool:
+        """May `_alias_at` find a name beginning with `token`: does some alias begin with the
+        word as written, or (a word that is not filler) with its stem?"""
+        return token in self._alias_lengths or (
+            token not in self._filler and _stem(token) in self._alias_stem_lengths
+        )
 
     def _qtype(self, tokens: list[str]) -> str | None:
         """The earliest question phrase wins; at one position, the longest ("how many days").
@@ -440,6 +476,8 @@ class Lexicon:
         """(position, length, kind) of each question phrase, earliest first; at one position
         the longest."""
         found: list[tuple[int, int, str]] = []
+        if self._qwords_by_first.keys().isdisjoint(tokens):  # most keywords ask nothing
+            return found
         start = 0
         while start < len(tokens):
             for phrase, kind in self._qwords_by_first.get(tokens[start], ()):
@@ -451,6 +489,12 @@ class Lexicon:
         return found
 
     def _concept(self, token: str) -> str:
+        found = self._concepts.get(token)
+        if found is None:
+            found = _remember(self._concepts, token, self._concept_of(token))
+        return found
+
+    def _concept_of(self, token: str) -> str:
         if token in self._synonym_words:
             return self._synonym_words[token]
         forms = stems(token)
@@ -473,10 +517,23 @@ class Lexicon:
     def _correct(self, token: str) -> str:
         found = self._corrections.get(token)
         if found is None:
-            if len(self._corrections) >= MAX_CACHED_CORRECTIONS:
-                self._corrections.clear()  # bounded: odd words in a flood of messages
-            found = self._corrections[token] = _correction(self, token)
+            found = _remember(
+                self._corrections, token, _correction(self, token), MAX_CACHED_CORRECTIONS
+            )
         return found
+
+
+_Value = TypeVar("_Value")
+
+
+def _remember(
+    memo: dict[str, _Value], key: str, value: _Value, limit: int = MAX_CACHED_WORDS
+) -> _Value:
+    """Put `value` in `memo`, which is bounded: odd words in a flood of messages."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _ENDINGS = {  # the common case endings of a Russian name, by how its nominative ends
@@ -815,9 +872,13 @@ _NAME_ASKS = frozenset(
     {("kak", "zovut"), ("kak", "zvali"), ("kak", "nazyvaetsya"), ("kak", "nazyvalsya"),
      ("kak", "nazyvalos"), ("kak", "nazyvalas"), ("kak", "nazyvayutsya"), ("kak", "imya")}
 )  # fmt: skip
+# a text asks for a name only if it holds one of these
+_NAME_CLUES = _NAME_WORDS | _CALLED | {first for first, _ in _NAME_ASKS}
 
 
 def _asks_name(tokens: list[str]) -> bool:
+    if _NAME_CLUES.isdisjoint(tokens):  # most texts: the set test costs far less than the walk
+        return False
     for i, token in enumerate(tokens):
         after = tokens[i + 1 : i + 2]
         if token in _NAME_WORDS and (after == ["of"] or not after):
@@ -883,6 +944,8 @@ _NOT_HEADS = frozenset(
 
 def _after_which(tokens: list[str]) -> frozenset[int]:
     """Positions of the words "what"/"which" asks for: "what *songs* are on it"."""
+    if _WHICH.isdisjoint(tokens):  # most texts: the set test costs far less than the walk
+        return frozenset()
     found = set()
     for i, token in enumerate(tokens):
         if token not in _WHICH:

@@ -83,6 +83,8 @@ def _has_quote(text: str) -> bool:
 
 def possessed(text: str) -> frozenset[int]:
     """Positions, in `words(text)`, of words right after a possessive: "Peresild's *cat*"."""
+    if text.isascii() and not _has_quote(text):  # most text: NFKC would change nothing
+        return frozenset()
     text = unicodedata.normalize("NFKC", text).casefold()
     if not _has_quote(text):
         return frozenset()
@@ -127,6 +129,9 @@ def normalize(text: str) -> str:
 def has_words(text: str) -> bool:
     """Is `normalize(text)` not empty? Without building it: only a lone word can normalise to
     nothing (a «ъ»), and the loader asks this of every phrasing and keyword."""
+    if text.isascii() and not _has_quote(text):
+        # most text: no ASCII word normalises to nothing, so one letter or digit is enough
+        return _WORD.search(text) is not None
     found = words(text)
     return len(found) > 1 or (bool(found) and bool(surface(found[0])))
 
