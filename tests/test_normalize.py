@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.normalize import has_words, normalize, possessed, stems
+from bot.core.normalize import _LAT_TO_CYR, has_words, normalize, possessed, stems
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,13 @@ def test_russian_inflections_share_a_stem_in_either_script():
     cyrillic = {stems(w)[0] for w in ("режиссёр", "режиссёра", "режиссером")}
     assert len(cyrillic) == 1
     assert cyrillic.pop() in stems("rezhissera")
+
+
+def test_every_latin_letter_group_is_looked_for_in_the_words_that_may_hold_it():
+    # stems() tries the letter groups only on words with an "h", a "y" or a "ts" in them
+    groups = [lat for lat, _ in _LAT_TO_CYR if len(lat) > 1]
+    assert groups
+    assert all("h" in g or "y" in g or "ts" in g for g in groups)
 
 
 def test_english_word_forms_share_a_stem():

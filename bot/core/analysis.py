@@ -458,10 +458,11 @@ class Lexicon:
         clauses and asks nothing ("did it go wrong when they docked?" asks yes or no)."""
         found = self._question_phrases(tokens)
         # «правда (ли), что ...», «слышал, что ...»: что joins a belief, which is asked of
-        joining = [f for f in found if _joins_a_belief(tokens, f[0])]
-        if joining and len(joining) == len(found):
-            return "yes-no"
-        found = [f for f in found if f not in joining]
+        if "chto" in tokens:  # only then (most texts have no что to look at)
+            joining = [f for f in found if _joins_a_belief(tokens, f[0])]
+            if joining and len(joining) == len(found):
+                return "yes-no"
+            found = [f for f in found if f not in joining]
         first = found[0][0] if found else 0
         if first > 0 and tokens[first] in _JOINING_WHEN:
             found = found if tokens[first - 1] in _ASKS_ON else found[1:]

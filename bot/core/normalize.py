@@ -143,12 +143,17 @@ def stems(word: str) -> tuple[str, ...]:
     A Cyrillic word is stemmed as Russian. A Latin word may be English or Russian typed in
     Latin letters, so both readings are offered and the caller keeps whichever it knows.
     """
-    if _CYRILLIC.search(word):
+    if not word.isascii() and _CYRILLIC.search(word):  # the test is cheap, the search not
         return (surface(_russian.stemWord(word)),)
     latin = surface(word)
     english = _english.stemWord(latin)
     if not latin.isalpha() or len(latin) < 4:
         return (english,)
-    cyrillic = _LAT_GROUPS.sub(lambda m: _LAT_MAP[m.group(0)], latin).translate(_LAT_LETTERS)
+    grouped = latin
+    # every letter group ("zh", "yu", "ts") holds one of these: most words have none of them,
+    # and so no group for the pattern to find
+    if "h" in latin or "y" in latin or "ts" in latin:
+        grouped = _LAT_GROUPS.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+    cyrillic = grouped.translate(_LAT_LETTERS)
     russian = surface(_russian.stemWord(cyrillic))
     return (english,) if russian == english else (english, russian)
