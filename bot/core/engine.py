@@ -240,14 +240,22 @@ class Engine:
             led = replace(first, reading=replace(first.reading, concepts=concepts, entities=names))
             thin = len(reading.concepts) <= THIN_QUESTION
             readings = (led, *readings) if thin else (*readings, led)
+            typed = (reading, led.reading) if first.reading is reading else (reading,)
+        else:
+            typed = (reading,)
         # the first reading that is answered wins: the ones after it are never scored
-        decisions = (self._decide(r.reading, ask_which=r.needs_work) for r in readings)
+        decisions = (
+            self._decide(r.reading, ask_which=r.needs_work, typed=r.reading in typed)
+            for r in readings
+        )
         opening = next(decisions)
         if opening.status == "answered":
             return opening
         return next((d for d in decisions if d.status == "answered"), opening)
 
-    def _decide(self, reading: Reading, *, ask_which: bool = False) -> Decision:
+    def _decide(self, reading: Reading, *, ask_which: bool = False, typed: bool = True) -> Decision:
+        """`typed`: the reading is the question as asked (with the sentences before it), not
+        one a follow-up was given from the last answer, whose topic words make it long."""
         if not reading.concepts and not reading.entities:
             return Decision("empty", reading, None, (), ())
         works, ambiguous_name = self._works(reading)
@@ -264,7 +272,8 @@ class Engine:
         facts = set(best.entry.fact_refs)
         rivals = (c.score for c in ranked[1:] if not facts & set(c.entry.fact_refs))
         runner_up = next(rivals, 0.0)
-        if best.score < self._threshold(best.entry) and not _stands_out(reading, best, runner_up):
+        stands_out = typed and _stands_out(reading, best, runner_up)
+        if best.score < self._threshold(best.entry) and not stands_out:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
