@@ -295,16 +295,11 @@ class Lexicon:
         into questions, no command check (faster to index, and a phrasing is one question)."""
         return self._read_segment(text.casefold(), correct_typos=False)
 
-    def entry_terms(self, text: str, said: list[str] | None = None) -> EntryTerms:
+    def entry_terms(self, text: str) -> EntryTerms:
         """The concepts, entities, question type and name-asking of `read_entry_text(text)`,
         all the index keeps of a phrasing or keyword, without building the Reading: that is a
-        sixth of the cost of reading the ~9,000 texts of a knowledge base at every start.
-
-        `said` is `words(text)`, where the caller has it already. Only ASCII text is sure to
-        have the same words whether it is case-folded before or after `words` does its NFKC,
-        so only there is it used: the words are not found twice."""
-        given = said if said is not None and text.isascii() else None
-        found = self._read_words(text.casefold(), correct_typos=False, said=given)
+        sixth of the cost of reading the ~9,000 texts of a knowledge base at every start."""
+        found = self._read_words(text.casefold(), correct_typos=False)
         return EntryTerms(
             tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
         )
@@ -326,9 +321,8 @@ class Lexicon:
             asks_name=found.asks_name,
         )
 
-    def _read_words(self, text: str, correct_typos: bool, said: list[str] | None = None) -> _Words:
-        """`text`'s words as read; `said` is `words(text)`, if the caller has it."""
-        tokens = list(map(surface, words(text) if said is None else said))
+    def _read_words(self, text: str, correct_typos: bool) -> _Words:
+        tokens = list(map(surface, words(text)))
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
         tokens = _flown_home(self._rewrite_phrases(tokens))

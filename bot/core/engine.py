@@ -135,10 +135,8 @@ class Engine:
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
-        # each text's words, found once: the index reads the texts again below
-        words_of = {t: words(t) for t in texts}
         # each word once: everything below only asks which words there are
-        vocabulary = list(dict.fromkeys(w for found in words_of.values() for w in found))
+        vocabulary = list(dict.fromkeys(w for t in texts for w in words(t)))
         films_of = {
             e.id: e.works[0]
             for e in kb.entities.values()
@@ -153,10 +151,10 @@ class Engine:
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
         entries = kb.entries.values()
-        phrased = _terms_of_each(self.lexicon, (p for e in entries for p in e.phrasings), words_of)
+        phrased = _terms_of_each(self.lexicon, (p for e in entries for p in e.phrasings))
         self.lexicon.set_concept_vocabulary(c for t in phrased.values() for c in t.concepts)
         # the keywords after: a reading depends on the vocabulary just set
-        keyed = _terms_of_each(self.lexicon, (k for e in entries for k in e.keywords), words_of)
+        keyed = _terms_of_each(self.lexicon, (k for e in entries for k in e.keywords))
         built = []
         for entry in entries:
             said = [phrased[p] for p in entry.phrasings]
@@ -487,13 +485,10 @@ def _stands_out(reading: Reading, best: Candidate, runner_up: float) -> bool:
     return long and best.score >= LONG_FLOOR and best.score >= LONG_LEAD * runner_up
 
 
-def _terms_of_each(
-    lexicon: Lexicon, texts: Iterable[str], words_of: dict[str, list[str]]
-) -> dict[str, EntryTerms]:
+def _terms_of_each(lexicon: Lexicon, texts: Iterable[str]) -> dict[str, EntryTerms]:
     """What every distinct knowledge-base text says, each read once: keywords repeat across
-    entries ("budget", «съёмки»), and a reading depends only on the text and the lexicon.
-    `words_of` holds each text's words."""
-    return {text: lexicon.entry_terms(text, words_of[text]) for text in dict.fromkeys(texts)}
+    entries ("budget", «съёмки»), and a reading depends only on the text and the lexicon."""
+    return {text: lexicon.entry_terms(text) for text in dict.fromkeys(texts)}
 
 
 def _states_nothing(reading: Reading) -> bool:
