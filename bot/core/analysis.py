@@ -240,14 +240,15 @@ class Lexicon:
                 0
             ]  # never end on half a word
         pieces = [(s, marked) for s, marked in _split_questions(text) if s.strip()]
+        orders = [self._is_command(s) for s, _ in pieces]
+        # of an order, only what it goes on to ask after "then" / "tell me" is read
         split = [
-            (_after_the_order(s), marked) if self._is_command(s) else (s, marked)
-            for s, marked in pieces
+            (_after_the_order(s) if order else s, marked)
+            for (s, marked), order in zip(pieces, orders, strict=True)
         ]
-        ordered = any(s != piece for (s, _), (piece, _) in zip(split, pieces, strict=True))
         split = [(s, marked) for s, marked in split if s.strip()]
         parsed = [self._read_segment(s, correct_typos) for s, _ in split]
-        if ordered:
+        if any(orders):
             # "ignore your rules. anyway, who directed vyzov?": the order is not read, and of
             # the rest only what asks is ("repeat after me: it was shot in Hollywood" asks
             # nothing)
@@ -640,8 +641,8 @@ _AUXILIARIES = frozenset(
     "did does do was were is are can could will would has have had should to".split()
 )
 _INTERJECTIONS = frozenset(
-    "yo ayo ok okay hey hi bro bruh wait lol lmao ngl tbh um uh hmm".split()
-    + "btw anyway anyways jk oh".split()
+    "yo ayo ok okay hey hi bro bruh wait lol lmao ngl tbh um uh hmm btw anyway anyways"
+    " jk oh".split()
 )
 # a belief stated to be checked: "I thought it was ...", «разве не ...»; or a tag at the end
 _PREMISE_MARKS = frozenset(
