@@ -206,6 +206,29 @@ def test_kb_validate_reports_confusable_phrasings(tmp_path):
     assert "too close to entry 'challenge-director'" in result.stderr
 
 
+def test_kb_validate_lets_an_entry_on_the_same_fact_come_close_but_not_win(tmp_path):
+    # the engine answers with either of two entries drawing on one fact, so a near tie between
+    # them is harmless; a phrasing the other entry wins outright is still reported
+    twin = (
+        "entries:\n  - id: director-and-crew\n    work: the-challenge\n    asks: [{asks}]\n"
+        "    phrasings: [who directed the challenge film, {extra}]\n"
+        "    answer: Klim Shipenko directed it and shot it himself.\n"
+        "    answer_ru: Клим Шипенко снял его и сам был оператором.\n"
+        "    citations: [{{source: wiki, where: x}}]\n    fact_refs: [F-011]\n"
+    )
+    (tmp_path / "close").mkdir()
+    (tmp_path / "won").mkdir()
+    close = _validate_with(
+        tmp_path / "close", "twin.yaml", twin.format(asks="who", extra="who shot vyzov")
+    )
+    assert close.returncode == 0, close.stderr
+    won = _validate_with(
+        tmp_path / "won", "twin.yaml", twin.format(asks="when", extra="who directed vyzov")
+    )
+    assert won.returncode == 1
+    assert "would be answered by entry 'challenge-director'" in won.stderr
+
+
 def test_kb_dump_is_json_with_every_entry_and_its_phrasings():
     result = run("kb", "dump", str(FIXTURES))
     document = json.loads(result.stdout)

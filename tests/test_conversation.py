@@ -318,6 +318,28 @@ def test_and_the_russian_one_asks_the_same_of_the_other_film(real_engine):
     assert entries(replies) == ["cruise-director", "challenge-director"]
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "how much is universal putting into the cruise space film",
+            "and what did the russian one cost?",
+            ["cruise-budget", "challenge-budget"],
+        ),
+        (
+            "who directed the space movie?",
+            "i mean the tom cruise one",
+            ["ambiguous", "cruise-director"],
+        ),
+    ],
+)
+def test_the_russian_one_and_the_cruise_one_name_a_film_in_a_longer_question(
+    real_engine, first, then, expected
+):
+    # not only "and the russian one?" alone: "the russian one" beside a question of its own
+    assert entries(dialogue(real_engine, first, then)) == expected
+
+
 def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     # "it" is the film: "did he write it" after his age does not ask his age again
     replies = dialogue(

@@ -21,7 +21,11 @@ def confusion_problems(engine: Engine) -> list[Problem]:
             ranked = engine.decide(phrasing).ranked
             own = next((c.score for c in ranked if c.entry.id == entry.id), 0.0)
             rival = next((c for c in ranked if c.entry.id != entry.id), None)
-            if rival and rival.score >= ANSWER_THRESHOLD and rival.score > own - CLEAR_MARGIN:
+            # an entry drawing on the same facts is no rival to the engine (it answers either
+            # way, never abstains between them): only its winning outright is a problem
+            alike = rival is not None and bool(set(entry.fact_refs) & set(rival.entry.fact_refs))
+            margin = 0.0 if alike else CLEAR_MARGIN
+            if rival and rival.score >= ANSWER_THRESHOLD and rival.score > own - margin:
                 verb = "would be answered by" if rival.score > own else "is too close to"
                 problems.append(
                     Problem(
