@@ -340,6 +340,17 @@ def test_the_russian_one_and_the_cruise_one_name_a_film_in_a_longer_question(
     assert entries(dialogue(real_engine, first, then)) == expected
 
 
+def test_he_before_a_named_person_is_the_last_answers_person_not_that_one(real_engine):
+    # "what has he done with cruise before?": "he" cannot be Cruise, so it is Liman
+    replies = dialogue(
+        real_engine,
+        "who is directing the tom cruise space film",
+        "what has he done with cruise before",
+    )
+    assert entries(replies) == ["cruise-director", "cruise-director"]
+    assert "Edge of Tomorrow" in replies[1].text
+
+
 def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     # "it" is the film: "did he write it" after his age does not ask his age again
     replies = dialogue(

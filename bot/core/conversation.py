@@ -225,6 +225,8 @@ def resolve(
         if film:  # "and the russian one?" after an answer about Cruise's film
             reading = replace(reading, entities=(film,), concepts=())
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
+    # "what has he done with cruise before?": a "he" before the name is never that person
+    named_person = named_person and not _pronoun_before_a_name(tokens, reading, kb)
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
     someone = bool(PERSON_WORDS & said) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
@@ -375,6 +377,22 @@ def _bare_ask(tokens: list[str]) -> bool:
     """Is the question a question word and nothing else ("and when?", "а почему?")?"""
     kept = [t for t in tokens if t not in _AROUND_ASK]
     return bool(kept) and " ".join(kept) in _BARE_ASKS
+
+
+def _pronoun_before_a_name(tokens: list[str], reading: Reading, kb: KnowledgeBase) -> bool:
+    """Does "he" / "she" come before every word of the people the question names?"""
+    pronoun = next((i for i, t in enumerate(tokens) if t in PERSON_WORDS), None)
+    if pronoun is None:
+        return False
+    names = {
+        word
+        for e in reading.entities
+        if kb.entities[e].kind == "person"
+        for alias in kb.entities[e].aliases
+        for word in words(alias)
+    }
+    named_at = [i for i, t in enumerate(tokens) if t in names]
+    return bool(named_at) and pronoun < named_at[0]
 
 
 def _film_by_a_word(
