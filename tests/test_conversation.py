@@ -351,6 +351,34 @@ def test_he_before_a_named_person_is_the_last_answers_person_not_that_one(real_e
     assert "Edge of Tomorrow" in replies[1].text
 
 
+def test_he_after_an_unanswered_question_is_the_person_it_named(real_engine):
+    replies = dialogue(
+        real_engine, "what is mark vande hei's favourite food", "is he in the movie?"
+    )
+    assert [r.status for r in replies] == ["abstained", "answered"]
+    assert "Vande Hei" in replies[1].text
+
+
+def test_an_unanswered_question_naming_no_one_keeps_the_last_context(real_engine):
+    replies = dialogue(
+        real_engine,
+        "Who is Klim Shipenko?",
+        "what's the weather like in Moscow today?",
+        "how old was he when he flew?",
+    )
+    assert entries(replies) == ["challenge-shipenko-profile", "abstained", "challenge-shipenko-age"]
+
+
+def test_an_unanswered_question_naming_both_films_leaves_it_open(real_engine):
+    # "when does it come out?" after a question about both films: which one?
+    replies = dialogue(
+        real_engine,
+        "so there were two movies trying to shoot in space, a russian one and a tom cruise one?",
+        "when does it come out?",
+    )
+    assert replies[1].status == "ambiguous"
+
+
 def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     # "it" is the film: "did he write it" after his age does not ask his age again
     replies = dialogue(

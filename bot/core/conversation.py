@@ -495,6 +495,18 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
     )
 
 
+def unanswered_context(reading: Reading, kb: KnowledgeBase, lang: Lang) -> Context | None:
+    """After a question that was not answered: the film and people it named, which "he" or
+    "it" in the next one still mean, but not its topic, which no answer settled."""
+    works = pinned_works(reading, kb)
+    people = any(kb.entities[e].kind == "person" for e in reading.entities)
+    if len(works) > 1 or not (works or people):  # "and when does it come out?": which one?
+        return None
+    kept = tuple(e for e in reading.entities if kb.entities[e].kind in ("work", "person"))
+    context = context_after(replace(reading, entities=kept), None, kb, lang)
+    return replace(context, concepts=(), qtype=None)
+
+
 def _things(reading: Reading, entry: Entry | None, kb: KnowledgeBase) -> tuple[str, ...]:
     """What "it" can mean after this answer: a thing the question named ("the Soyuz"), else the
     one the answer is about ("what did they fly up on?" is answered with Soyuz MS-19, "how did

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bot.core.conversation import Context, context_after
+from bot.core.conversation import Context, context_after, unanswered_context
 from bot.core.dates import PartialDate, months_between
 from bot.core.engine import Decision, Engine
 from bot.core.language import Lang, LangChoice, choose
@@ -131,6 +131,8 @@ def compose(
         return Reply(
             question, "abstained", False, text, round(top, 3), None,
             suggestions=suggestions, lang=lang, options=options,
+            # what the question itself named, not what it was read with from the last answer
+            context=unanswered_context(engine.lexicon.read(question), engine.kb, lang),
         )  # fmt: skip
     entry = decision.best.entry
     citations = _Numbering(engine)
