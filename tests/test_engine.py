@@ -463,11 +463,20 @@ def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_e
         ("кто писал", "who wrote"),
         ("к кандидаткам", "for candidates"),
         ("что он снимал раньше", "what did he shoot previously"),
+        ("она готовилась", "she trained"),
+        ("gotovilis", "prepared"),
     ],
 )
 def test_russian_words_read_as_their_english_meaning(real_engine, russian, english):
     read = real_engine.lexicon.read
     assert set(read(russian).concepts) == set(read(english).concepts)
+
+
+@pytest.mark.parametrize(
+    "russian", ["как долго она готовилась", "kak dolgo ona gotovilas", "skolko vremeni snimali"]
+)
+def test_russian_how_long_asks_how_long(real_engine, russian):
+    assert real_engine.lexicon.read(russian).qtype == "how-long"
 
 
 def test_a_year_the_answer_gives_counts_for_the_entry(real_engine):
