@@ -473,6 +473,22 @@ def test_russian_words_read_as_their_english_meaning(real_engine, russian, engli
 
 
 @pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("ой я про Круза спрашивал кто у него режиссёр", "кто у Круза режиссёр"),
+        ("а она сама хотела улетать оттуда?", "а она сама хотела улетать?"),
+    ],
+)
+def test_russian_asides_and_there_ask_nothing_more(real_engine, said, asked):
+    # «оттуда» (from there) is not «откуда» (where from) with a slip
+    read = real_engine.lexicon.read
+    assert (set(read(said).concepts), read(said).qtype) == (
+        set(read(asked).concepts),
+        read(asked).qtype,
+    )
+
+
+@pytest.mark.parametrize(
     "russian", ["как долго она готовилась", "kak dolgo ona gotovilas", "skolko vremeni snimali"]
 )
 def test_russian_how_long_asks_how_long(real_engine, russian):

@@ -67,6 +67,8 @@ dela зовут zovut такой такая takoy takaya вообще voobshe
 неужели kakogo kakim kakikh kotorom chey chya neuzheli какому которую kakomu kotoruyu
 какой какая какое какие каком какую
 куда kuda конкретно konkretno кратко kratko
+ой ах oy спрашивал спрашивала спрашиваю спросил спросила sprashival sprashivala sprashivayu
+оттуда туда сюда отсюда ottuda tuda syuda otsyuda
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
 """.split()
