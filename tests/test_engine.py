@@ -467,6 +467,7 @@ def test_an_actor_named_as_their_character_reaches_the_characters_entries(real_e
         ("gotovilis", "prepared"),
         ("сколько это всё весило", "how much did it weigh"),  # «весило» is not «весь»
         ("критикам зашло", "a hit with critics"),
+        ("а Рогозин каким боком", "how was Rogozin involved"),
     ],
 )
 def test_russian_words_read_as_their_english_meaning(real_engine, russian, english):

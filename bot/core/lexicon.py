@@ -226,6 +226,9 @@ PHRASES: dict[str, str] = {
     "kto snimaet": "kto rezhisser",
     "kto budet snimat": "kto rezhisser",
     "в итоге": "",
+    # «а Рогозин там каким боком?»: how is he involved
+    "каким боком": "involved",
+    "kakim bokom": "involved",
     # how to answer, not what: "no spoilers please", «без сильных спойлеров»
     "без сильных спойлеров": "",
     "без спойлеров": "",
