@@ -276,6 +276,9 @@ def test_after_a_yes_or_no_question_a_word_of_it_is_still_its_topic(real_engine)
     ("first", "then", "expected"),
     [
         ("how long did peresild train for the flight", "where?", "challenge-training"),
+        # "last" / «длилась» says how long in a topic word: "where?" does not ask it
+        ("how long did the training last", "and where?", "challenge-training"),
+        ("сколько длилась подготовка к полёту", "а где?", "challenge-training"),
         ("когда вышел вызов", "а где?", "challenge-premiere"),
         ("can tom cruise still be the first civilian to do a spacewalk", "so when?",
          "cruise-first-civilian-spacewalk-myth"),

@@ -270,10 +270,10 @@ def resolve(
     # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or
     # when he was born: too open to guess
     if _bare_ask(tokens) and context.qtype not in ("who", "role") and context.concepts:
-        # "а где?" after "how long did Peresild train?": where did she train
-        asked = replace(
-            placed, concepts=_with_topic(context.concepts, reading), entities=context.named
-        )
+        # "а где?" after "how long did Peresild train?": where did she train (not for how long:
+        # «сколько длилась подготовка» says "long" in a word of its topic)
+        kept = (c for c in context.concepts if c != _LONG_CONCEPT or reading.qtype == "how-long")
+        asked = replace(placed, concepts=_with_topic(kept, reading), entities=context.named)
         # "how long??" after the seat a NASA astronaut lost: how long he, the person the
         # answer was about, stayed
         people = tuple(p for p in context.people if p not in context.named)
@@ -361,6 +361,7 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
+_LONG_CONCEPT = "long"  # "long", "last", «длилась»: how long something went on
 # who makes or is in a film (a Russian job keeps its own stem: «продюсер» is prodyuser)
 _FILM_ROLES = frozenset(
     "direct actress cast play write produc prodyuser compos kompozitor screenwrit stsenarist"
