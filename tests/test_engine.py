@@ -369,6 +369,18 @@ def test_a_first_name_before_a_misspelt_surname_is_part_of_the_name(real_engine)
     assert "anton" not in reading.concepts
 
 
+@pytest.mark.parametrize(
+    ("question", "names_the_iss"),
+    [
+        ("how did the equipment get to the station", True),
+        ("the staton got knocked sideways??", True),
+        ("which tv station showed it", False),
+    ],
+)
+def test_the_station_is_the_iss_but_a_tv_station_is_not(real_engine, question, names_the_iss):
+    assert ("iss" in real_engine.lexicon.read(question).entities) is names_the_iss
+
+
 @pytest.mark.parametrize("typed", ["по Первому каналу", "с первым каналом", "pervym kanalom"])
 def test_a_russian_name_is_found_in_any_case(real_engine, typed):
     # the stemmer cuts "канал" as if it were a verb, but "каналом" as the noun
