@@ -370,6 +370,28 @@ def test_a_first_name_before_a_misspelt_surname_is_part_of_the_name(real_engine)
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "did anything go wrong on the way to the iss? i remember something about the docking",
+            "challenge-docking-problem",
+        ),
+        ("shipenko filmed it all himself?? no crew??", "challenge-shipenko-one-man-crew"),
+    ],
+)
+def test_a_statement_after_the_question_says_what_it_is_about(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)
+
+
+def test_a_second_question_after_the_first_is_not_read_into_it(real_engine):
+    # "is it any good" asks about reviews: it is another question, not the plot's topic
+    assert decide(real_engine, "What's the plot of Vyzov? Also is it any good?") == (
+        "answered",
+        "challenge-plot",
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "names_the_iss"),
     [
         ("how did the equipment get to the station", True),

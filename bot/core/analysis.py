@@ -63,7 +63,7 @@ class Reading:
     context_entities: tuple[str, ...] = ()
     more_questions: bool = False
     owned: tuple[str, ...] = ()  # after a possessive or "what": the thing asked for
-    lead_concepts: tuple[str, ...] = ()  # topic words of the sentences before the question
+    lead_concepts: tuple[str, ...] = ()  # topic words of the statements around the question
     lead_entities: tuple[str, ...] = ()  # and the names they give
     premised: bool = False  # "I thought ...", "..., right?": it states a belief to check
     asks_name: bool = False  # "what are her daughters called?": a name is the answer
@@ -274,9 +274,15 @@ class Lexicon:
             e for i, r in enumerate(parsed) if i != main and i not in later for e in r.entities
             if e not in chosen.entities
         )  # fmt: skip
-        lead = tuple(
-            dict.fromkeys(c for r in parsed[:main] for c in r.concepts if c not in chosen.concepts)
+        # "did anything go wrong on the way? i remember something about the docking": a
+        # statement after the question says what it is about, as one before it does
+        after = (
+            r
+            for (text, _), r in zip(split[main + 1 :], parsed[main + 1 :], strict=True)
+            if r.qtype is None and not set(words(text)[:1]) & _ANOTHER
         )
+        said = [*parsed[:main], *after]
+        lead = tuple(dict.fromkeys(c for r in said for c in r.concepts if c not in chosen.concepts))
         before = tuple(dict.fromkeys(e for r in parsed[:main] for e in r.entities))
         lead_names = tuple(e for e in before if e not in chosen.entities)
         if not chosen.entities:
@@ -678,6 +684,9 @@ _YES_NO_OPENERS = frozenset(
         "doesnt",
     ]
 )
+# "..., is it any good?": a piece opening as a question asks another one, though the words
+# that made it one ("is it any good" is read as "reviews") are gone
+_ANOTHER = _YES_NO_OPENERS | frozenset("also and plus и а ещё еще".split())
 
 
 def _correction(lex: Lexicon, token: str) -> str:
