@@ -526,6 +526,18 @@ def test_russian_asides_and_there_ask_nothing_more(real_engine, said, asked):
 
 
 @pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("is it officially cancelled", "is it cancelled"),
+        ("его официально отменили?", "его отменили?"),
+    ],
+)
+def test_officially_only_qualifies_what_is_asked(real_engine, said, asked):
+    read = real_engine.lexicon.read
+    assert read(said).concepts == read(asked).concepts
+
+
+@pytest.mark.parametrize(
     "russian", ["как долго она готовилась", "kak dolgo ona gotovilas", "skolko vremeni snimali"]
 )
 def test_russian_how_long_asks_how_long(real_engine, russian):

@@ -67,6 +67,7 @@ dela зовут zovut такой такая takoy takaya вообще voobshe
 неужели kakogo kakim kakikh kotorom chey chya neuzheli какому которую kakomu kotoruyu
 какой какая какое какие каком какую
 куда kuda конкретно konkretno кратко kratko
+officially официально ofitsialno
 ой ах oy спрашивал спрашивала спрашиваю спросил спросила sprashival sprashivala sprashivayu
 оттуда туда сюда отсюда ottuda tuda syuda otsyuda
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
@@ -621,7 +622,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "поддержал", "поддержало", "поддержали", "поддержка", "podderzhal", "podderzhka"),
     ("controversy", "drama", "beef", "backlash", "scandal", "скандал", "skandal"),
     ("sell", "sold", "ticket", "tickets", "admissions", "viewers", "билетов", "зрителей"),
-    ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official", "officially"),
+    # not "officially": "is it officially cancelled?" asks whether it is cancelled
+    ("confirm", "confirmed", "confirms", "подтвердил", "подтвердили", "official"),
     ("delete", "deleted", "removed", "удалил"),
     ("cinematographer", "cinematography", "cameraman", "camerawork", "operator", "operators",
      "оператор", "оператора", "кинооператор", "operatora", "kinooperator", "dop"),
