@@ -382,6 +382,19 @@ def test_an_unanswered_question_naming_both_films_leaves_it_open(real_engine):
     assert replies[1].status == "ambiguous"
 
 
+def test_a_belief_about_the_last_answer_is_checked_not_asked_again(real_engine):
+    # "that was on Soyuz MS-18, right?" after the launch date: they went up on MS-19 (MS-18
+    # brought them home); not the MS-18 landing time, the last "when" asked of MS-18
+    replies = dialogue(
+        real_engine,
+        "when did the movie crew launch? the russian one not tom",
+        "that was on soyuz ms-18 right",
+    )
+    assert replies[1].status == "answered"
+    assert entries(replies)[1] != "challenge-landing-time"
+    assert "MS-19" in replies[1].text
+
+
 def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     # "it" is the film: "did he write it" after his age does not ask his age again
     replies = dialogue(

@@ -461,6 +461,10 @@ def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Rea
     # after "which film?", "the one where Tom Cruise is" («тот, где ...») asks nothing new
     asked_which = context.entry is None and not reading.concepts
     qtype = context.qtype if reading.qtype in (None, "what") or asked_which else reading.qtype
+    if reading.premised and not asked_which:
+        # "so that was Soyuz MS-18, right?" after "when did they launch?" checks a belief about
+        # the launch: it does not ask when again
+        qtype = reading.qtype
     return replace(
         reading, concepts=context.concepts, entities=tuple(dict.fromkeys(entities)), qtype=qtype
     )
