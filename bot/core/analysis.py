@@ -344,11 +344,13 @@ class Lexicon:
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
         left_out = False  # "who else is in it besides peresild?": the next name is not asked about
+        # most texts hold no word that can start leaving out: the set test spares the check per word
+        may_leave_out = not _LEAVING_OUT_STARTS.isdisjoint(tokens)
         starts = self._alias_starts
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if _leaves_out(tokens, i):
+            if may_leave_out and _leaves_out(tokens, i):
                 left_out = True
             # most words begin no name, which is remembered per word: no look-up for them
             may_start = starts.get(token)
@@ -849,6 +851,7 @@ def _after_the_order(text: str) -> str:
 
 _LEAVING_OUT = frozenset("besides except кроме krome pomimo помимо".split())
 _LEAVING_OUT_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+_LEAVING_OUT_STARTS = _LEAVING_OUT | {first for first, _ in _LEAVING_OUT_PAIRS}
 
 
 def _leaves_out(tokens: list[str], i: int) -> bool:
