@@ -144,8 +144,9 @@ class Lexicon:
         self._alias_stems: dict[tuple[str, ...], str] = {}
         self._name_words: dict[str, set[str]] = {}  # every word of every alias, per entity
         self._people = frozenset(aliases[name] for name in people if name in aliases)
+        alias_keys = {alias: tuple(normalize(alias).split()) for alias in aliases}
         for alias, entity_id in aliases.items():
-            key = tuple(normalize(alias).split())
+            key = alias_keys[alias]
             if key:
                 self._aliases[key] = entity_id
                 self._name_words.setdefault(entity_id, set()).update(key)
@@ -157,7 +158,7 @@ class Lexicon:
                     declined.setdefault(key, entity_id)
         self._aliases.update(declined)
         for alias, entity_id in aliases.items():
-            key = tuple(normalize(alias).split())
+            key = alias_keys[alias]
             # Russian names decline ("космического фильма", "Круза"): Cyrillic aliases match by stem
             if key and has_cyrillic(alias) and sum(len(t) for t in key) >= 5:
                 # the stemmer reads "канал" as a verb ("кана-л") but "каналом" as the noun, so
@@ -404,7 +405,7 @@ class Lexicon:
         ends_about = qtype == "what" and bool(tokens) and tokens[-1] == "about"
         if ends_about or _asks_about(tokens):
             concepts.append(self._concept("plot"))
-        if tokens[-1:] in (["on"], ["in"]) and self._travels(concepts) and _what_did(tokens):
+        if tokens and tokens[-1] in ("on", "in") and self._travels(concepts) and _what_did(tokens):
             # "what did they fly up on / in?": the craft they went in, not when they went ("which
             # Dragon did they fly up on?" names its craft)
             concepts.append(self._concept("spacecraft"))
@@ -831,9 +832,14 @@ def _split_questions(text: str) -> list[tuple[str, bool]]:
 
 def _asks_about(tokens: list[str]) -> bool:
     """Russian "what is it about" (o chem, pro chto) among the words."""
+    if _ABOUT_WORDS.isdisjoint(tokens):  # most texts: the set test spares joining the words
+        return False
     joined = " ".join(tokens)
     # the plain substring test first: most texts fail it, and it costs far less than the search
     return ("o chem" in joined or "pro chto" in joined) and bool(_ABOUT.search(joined))
+
+
+_ABOUT_WORDS = frozenset({"chem", "chto"})  # one of them is in every match of _ABOUT
 
 
 _DROP = frozenset("drop drops dropped dropping".split())
