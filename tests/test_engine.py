@@ -3,6 +3,7 @@
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.normalize import words
 from bot.core.reply import answer
 from tests.conftest import TODAY
 
@@ -805,6 +806,18 @@ def test_the_index_keeps_what_reading_an_entry_text_finds(real_engine):
             assert set(terms.concepts) == set(reading.concepts), text
             assert set(terms.entities) == set(reading.entities), text
             assert (terms.qtype, terms.asks_name) == (reading.qtype, reading.asks_name), text
+
+
+def test_a_text_reads_the_same_from_the_words_found_before(real_engine):
+    # the index hands the words it found for the vocabulary to the reading of a text that is
+    # ASCII or casefolds to itself
+    lexicon = real_engine.lexicon
+    texts = [t for e in real_engine.kb.entries.values() for t in (*e.phrasings, *e.keywords)]
+    extra = ["Peresild's CAT, isn't it?", "WHO DIRECTED VYZOV", "кто снял «вызов»?"]
+    handed = [t for t in [*texts, *extra] if t.isascii() or t.casefold() == t]
+    assert len(handed) > len(texts) / 2
+    for text in handed:
+        assert lexicon.entry_terms(text, words(text)) == lexicon.entry_terms(text), text
 
 
 @pytest.mark.parametrize(

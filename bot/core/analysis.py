@@ -303,11 +303,12 @@ class Lexicon:
         into questions, no command check (faster to index, and a phrasing is one question)."""
         return self._read_segment(text.casefold(), correct_typos=False)
 
-    def entry_terms(self, text: str) -> EntryTerms:
+    def entry_terms(self, text: str, its_words: list[str] | None = None) -> EntryTerms:
         """The concepts, entities, question type and name-asking of `read_entry_text(text)`,
         all the index keeps of a phrasing or keyword, without building the Reading: that is a
-        sixth of the cost of reading the ~9,000 texts of a knowledge base at every start."""
-        found = self._read_words(text.casefold(), correct_typos=False)
+        sixth of the cost of reading the ~9,000 texts of a knowledge base at every start.
+        `its_words`, if given, is `words(text.casefold())`, found already."""
+        found = self._read_words(text.casefold(), correct_typos=False, its_words=its_words)
         return EntryTerms(
             tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
         )
@@ -329,8 +330,10 @@ class Lexicon:
             asks_name=found.asks_name,
         )
 
-    def _read_words(self, text: str, correct_typos: bool) -> _Words:
-        tokens = list(map(surface, words(text)))
+    def _read_words(
+        self, text: str, correct_typos: bool, its_words: list[str] | None = None
+    ) -> _Words:
+        tokens = list(map(surface, words(text) if its_words is None else its_words))
         if correct_typos:
             tokens = [self._correct(t) for t in tokens]
         tokens = _flown_home(self._rewrite_phrases(tokens))

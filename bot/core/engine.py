@@ -135,8 +135,11 @@ class Engine:
         people = [
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
-        # each word once: everything below only asks which words there are
-        vocabulary = list(dict.fromkeys(w for t in texts for w in words(t)))
+        split = {t: words(t) for t in texts}
+        vocabulary = list(dict.fromkeys(w for found in split.values() for w in found))
+        # a reading splits the casefolded text: the same words for an ASCII text, or one that
+        # casefolds to itself (most), which are kept for it rather than found again
+        split = {t: found for t, found in split.items() if t.isascii() or t.casefold() == t}
         films_of = {
             e.id: e.works[0]
             for e in kb.entities.values()
@@ -151,10 +154,11 @@ class Engine:
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
         entries = kb.entries.values()
-        phrased = _terms_of_each(self.lexicon, (p for e in entries for p in e.phrasings))
+        phrased = _terms_of_each(self.lexicon, (p for e in entries for p in e.phrasings), split)
         self.lexicon.set_concept_vocabulary(c for t in phrased.values() for c in t.concepts)
         # the keywords after: a reading depends on the vocabulary just set
-        keyed = _terms_of_each(self.lexicon, (k for e in entries for k in e.keywords))
+        keyed = _terms_of_each(self.lexicon, (k for e in entries for k in e.keywords), split)
+        del split  # before the index is built, when memory peaks
         built = []
         for entry in entries:
             said = [phrased[p] for p in entry.phrasings]
@@ -485,10 +489,12 @@ def _stands_out(reading: Reading, best: Candidate, runner_up: float) -> bool:
     return long and best.score >= LONG_FLOOR and best.score >= LONG_LEAD * runner_up
 
 
-def _terms_of_each(lexicon: Lexicon, texts: Iterable[str]) -> dict[str, EntryTerms]:
+def _terms_of_each(
+    lexicon: Lexicon, texts: Iterable[str], split: dict[str, list[str]]
+) -> dict[str, EntryTerms]:
     """What every distinct knowledge-base text says, each read once: keywords repeat across
     entries ("budget", «съёмки»), and a reading depends only on the text and the lexicon."""
-    return {text: lexicon.entry_terms(text) for text in dict.fromkeys(texts)}
+    return {text: lexicon.entry_terms(text, split.get(text)) for text in dict.fromkeys(texts)}
 
 
 def _states_nothing(reading: Reading) -> bool:
