@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Literal
 
 from bot.core.analysis import EntryTerms, Lexicon, Reading
@@ -172,7 +173,7 @@ class Engine:
                 entities.add(entry.work)
             # a year the answer gives is one the entry is about ("what did nasa say in 2020")
             years = _YEAR.findall(entry.answer)
-            concepts = frozenset(c for terms in everything for c in terms.concepts) | set(years)
+            concepts = frozenset(chain.from_iterable(t.concepts for t in everything)) | set(years)
             keys = concepts | {_entity_token(e) for e in entities}
             central = _central(entry, entities, [terms.entities for terms in said], kb)
             # "who is the director?" is answered with a name: so is "what is the director's name?"
@@ -196,7 +197,10 @@ class Engine:
                 ),
                 # fsum is exact, so a set's keys add up alike in any order: a plain sum followed
                 # the order the hash seed gives a set, and equal phrasings tied or not by run
-                phrasing_weights=tuple(math.fsum(map(self._weight, k)) for _, k in phrasings),
+                # (each key of a phrasing is one of its entry's, and so has an idf)
+                phrasing_weights=tuple(
+                    math.fsum(map(self._idf.__getitem__, k)) for _, k in phrasings
+                ),
                 keys=keys,
                 phrasings_with=_phrasings_by_key(phrasings),
                 central=central,
