@@ -531,9 +531,12 @@ def test_russian_asides_and_there_ask_nothing_more(real_engine, said, asked):
     [
         ("is it officially cancelled", "is it cancelled"),
         ("его официально отменили?", "его отменили?"),
+        # back to space is flying again, not coming home
+        ("has peresild been back to space since", "will peresild go back to space since"),
+        ("she went back to space", "she will fly again"),
     ],
 )
-def test_officially_only_qualifies_what_is_asked(real_engine, said, asked):
+def test_a_qualifier_or_idiom_reads_as_what_it_means(real_engine, said, asked):
     read = real_engine.lexicon.read
     assert read(said).concepts == read(asked).concepts
 

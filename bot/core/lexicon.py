@@ -278,6 +278,11 @@ PHRASES: dict[str, str] = {
     "going back to space": "fly again",
     "go back into space": "fly again",
     "return to space": "fly again",
+    "been back to space": "fly again",
+    "been back in space": "fly again",
+    "been back to the iss": "fly again to the iss",
+    "went back to space": "fly again",
+    "gone back to space": "fly again",
     # a project that is still happening has a status; what happens on screen does not
     "still happening": "status",
     "actually happening": "status",
