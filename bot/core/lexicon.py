@@ -266,6 +266,11 @@ PHRASES: dict[str, str] = {
     "at the time": "",  # "how old was she at the time?": then, not a clock time
     "at that time": "",
     "back then": "",
+    # "did NASA back it?": support, not coming back
+    "back it": "support it",
+    "back the film": "support the film",
+    "back the movie": "support the movie",
+    "back the project": "support the project",
     # time spent in orbit, not money spent
     "spent in space": "in space",
     "spend in space": "in space",
