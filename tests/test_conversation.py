@@ -362,6 +362,16 @@ def test_he_after_an_unanswered_question_is_the_person_it_named(real_engine):
     assert "Vande Hei" in replies[1].text
 
 
+def test_he_after_an_unanswered_message_is_whom_any_question_in_it_named(real_engine):
+    replies = dialogue(
+        real_engine,
+        "what is the favourite food of the commander, is it novitsky or novitskiy?",
+        "how long had he been up there by then",
+    )
+    assert replies[0].status == "abstained"
+    assert entries(replies)[1] == "challenge-novitsky-mission-length"
+
+
 def test_an_unanswered_question_naming_no_one_keeps_the_last_context(real_engine):
     replies = dialogue(
         real_engine,

@@ -9,8 +9,9 @@ the English text of an entry where its Russian one is missing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from bot.core.analysis import Reading
 from bot.core.conversation import Context, context_after, unanswered_context
 from bot.core.dates import PartialDate, months_between
 from bot.core.engine import Decision, Engine
@@ -132,7 +133,7 @@ def compose(
             question, "abstained", False, text, round(top, 3), None,
             suggestions=suggestions, lang=lang, options=options,
             # what the question itself named, not what it was read with from the last answer
-            context=unanswered_context(engine.lexicon.read(question), engine.kb, lang),
+            context=unanswered_context(_as_named(engine, question), engine.kb, lang),
         )  # fmt: skip
     entry = decision.best.entry
     citations = _Numbering(engine)
@@ -166,6 +167,14 @@ def compose(
         lang=lang,
         context=context_after(decision.reading, entry, engine.kb, lang),
     )
+
+
+def _as_named(engine: Engine, question: str) -> Reading:
+    """The question's reading, with the names of every question in it ("who commanded it, is
+    it Novitsky or Novitskiy?": the second names him)."""
+    reading = engine.lexicon.read(question)
+    whole = engine.lexicon.read_entry_text(question).entities
+    return replace(reading, entities=tuple(dict.fromkeys((*reading.entities, *whole))))
 
 
 def event_line(event: ReleaseEvent, today: dt.date, lang: Lang = "en") -> str:
