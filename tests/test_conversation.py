@@ -405,6 +405,16 @@ def test_a_belief_about_the_last_answer_is_checked_not_asked_again(real_engine):
     assert "MS-19" in replies[1].text
 
 
+def test_that_asked_of_an_organisation_is_the_last_topic(real_engine):
+    # "who was the NASA guy saying all that": NASA's words on the topic, not NASA's role
+    replies = dialogue(
+        real_engine,
+        "was nasa actually cool with tom cruise filming on the iss",
+        "who was the nasa guy saying all that",
+    )
+    assert entries(replies) == ["cruise-nasa-bridenstine", "cruise-nasa-bridenstine"]
+
+
 def test_who_wrote_it_is_about_the_film_not_the_last_topic(real_engine):
     # "it" is the film: "did he write it" after his age does not ask his age again
     replies = dialogue(

@@ -289,12 +289,15 @@ def resolve(
     # "how long did it take / last?": something that went on (the training), never the film
     lasting = reading.qtype == "how-long" and bool(LASTING_WORDS & said)
     named_film = named_film and not FILM_WORDS & said and not lasting
-    named_person_only = all(kb.entities[e].kind == "person" for e in reading.entities)
+    # who can say something about it: "what did Shipenko / NASA say about it?"
+    names_speakers_only = all(
+        kb.entities[e].kind in ("person", "organisation") for e in reading.entities
+    )
     topic: list[Resolved] = []
     if (
         THING_WORDS & said
         and not _FILM_ROLES & set(reading.concepts)  # "who's directing it?": it is a film
-        and (not reading.entities or (not reading.concepts and named_person_only))
+        and (not reading.entities or (not reading.concepts and names_speakers_only))
         and len(reading.concepts) <= 1
         and context.concepts
         and not named_film
