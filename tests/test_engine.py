@@ -535,6 +535,7 @@ def test_russian_asides_and_there_ask_nothing_more(real_engine, said, asked):
         ("has peresild been back to space since", "will peresild go back to space since"),
         ("she went back to space", "she will fly again"),
         ("did nasa back it", "did nasa support it"),  # backing, not coming back
+        ("а если точно, по часам", "а точное, по часам"),  # exactly, not "for sure"
     ],
 )
 def test_a_qualifier_or_idiom_reads_as_what_it_means(real_engine, said, asked):

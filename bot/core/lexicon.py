@@ -227,6 +227,10 @@ PHRASES: dict[str, str] = {
     "kto snimaet": "kto rezhisser",
     "kto budet snimat": "kto rezhisser",
     "в итоге": "",
+    # «а если точно, по часам?»: exactly, not "for sure"
+    "если точно": "точное",
+    "если точнее": "точное",
+    "esli tochno": "tochnoe",
     # «а Рогозин там каким боком?»: how is he involved
     "каким боком": "involved",
     "kakim bokom": "involved",
