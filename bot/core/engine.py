@@ -274,9 +274,7 @@ class Engine:
         if not ranked:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
-        # an entry drawing on the same facts says the same thing: it is no rival
-        facts = set(best.entry.fact_refs)
-        rivals = (c.score for c in ranked[1:] if not facts & set(c.entry.fact_refs))
+        rivals = (c.score for c in ranked[1:] if not says_the_same(best.entry, c.entry))
         runner_up = next(rivals, 0.0)
         stands_out = typed and _stands_out(reading, best, runner_up)
         if best.score < self._threshold(best.entry) and not stands_out:
@@ -483,6 +481,12 @@ class Engine:
             ):
                 fit += PARTIAL_ENTITY
         return fit / len(reading.entities)
+
+
+def says_the_same(one: Entry, other: Entry) -> bool:
+    """Entries drawing on a common fact say the same thing: neither is the other's rival (the
+    engine answers with either rather than abstain between them)."""
+    return not set(one.fact_refs).isdisjoint(other.fact_refs)
 
 
 def _stands_out(reading: Reading, best: Candidate, runner_up: float) -> bool:

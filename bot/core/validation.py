@@ -3,7 +3,7 @@ Russian texts must be there and agree with the English ones (`kb validate`, relo
 
 from __future__ import annotations
 
-from bot.core.engine import ANSWER_THRESHOLD, CLEAR_MARGIN, Engine
+from bot.core.engine import ANSWER_THRESHOLD, CLEAR_MARGIN, Engine, says_the_same
 from bot.core.loader import Problem
 from bot.core.translation import translation_problems
 
@@ -21,9 +21,9 @@ def confusion_problems(engine: Engine) -> list[Problem]:
             ranked = engine.decide(phrasing).ranked
             own = next((c.score for c in ranked if c.entry.id == entry.id), 0.0)
             rival = next((c for c in ranked if c.entry.id != entry.id), None)
-            # an entry drawing on the same facts is no rival to the engine (it answers either
-            # way, never abstains between them): only its winning outright is a problem
-            alike = rival is not None and bool(set(entry.fact_refs) & set(rival.entry.fact_refs))
+            # an entry that says the same is no rival to the engine: only its winning outright
+            # is a problem
+            alike = rival is not None and says_the_same(entry, rival.entry)
             margin = 0.0 if alike else CLEAR_MARGIN
             if rival and rival.score >= ANSWER_THRESHOLD and rival.score > own - margin:
                 verb = "would be answered by" if rival.score > own else "is too close to"
