@@ -560,3 +560,32 @@ def test_those_after_an_answer_listing_films_are_those_films(real_engine):
         "challenge-shipenko-previous-films",
         "challenge-shipenko-previous-films",
     ]
+
+
+def test_an_unanswered_question_naming_a_place_keeps_who_she_is(real_engine):
+    # Dubai names no film and no one: "she" is still the actress of the last answer
+    replies = dialogue(
+        real_engine, "who plays the lead in vyzov", "did she like dubai", "how old was she"
+    )
+    assert entries(replies) == ["challenge-lead-actress", "abstained", "challenge-peresild-age"]
+
+
+def test_it_after_an_unanswered_question_naming_a_thing_is_that_thing(real_engine):
+    # "it" is the Soyuz just asked about, not Peresild's training answered before
+    replies = dialogue(
+        real_engine,
+        "how long did peresild train",
+        "how much does a soyuz weigh",
+        "when did it launch",
+    )
+    assert entries(replies) == ["challenge-training-duration", "abstained", "challenge-launch-date"]
+
+
+def test_up_there_is_space_not_the_thing_last_named(real_engine):
+    replies = dialogue(
+        real_engine,
+        "who directed the challenge",
+        "what does salyut 7 mean",
+        "was anything filmed up there before the challenge then",
+    )
+    assert entries(replies) == ["challenge-director", "abstained", "race-first-film-in-space"]

@@ -92,6 +92,7 @@ LASTING_WORDS = frozenset(
 # Words for the place last talked about: "does Cruise film there?" after SEE-1
 PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
+_UP_THERE = re.compile(r"\bup there\b")
 # "and the second one?": the last question, about the next of something
 ORDINAL_WORDS = frozenset(
     "second third fourth next last final второй вторая второе третий третья следующий "
@@ -230,7 +231,9 @@ def resolve(
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
     someone = bool(PERSON_WORDS & said) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
-    if context is not None and (thing := _thing_beside_film(said, reading, context, kb)):
+    # "was anything filmed up there before?": "up there" is space, not the place last named
+    here = said - PLACE_WORDS if _UP_THERE.search(" ".join(tokens)) else said
+    if context is not None and (thing := _thing_beside_film(here, reading, context, kb)):
         # "is it connected to the Tom Cruise movie?" after SEE-1: "it" is not the film it names
         return (Resolved(thing), Resolved(reading))
     if pinned or _names_a_choice(reading, kb):
@@ -503,16 +506,35 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
     )
 
 
-def unanswered_context(reading: Reading, kb: KnowledgeBase, lang: Lang) -> Context | None:
+def unanswered_context(
+    reading: Reading, kb: KnowledgeBase, lang: Lang, before: Context | None = None
+) -> Context | None:
     """After a question that was not answered: the film and people it named, which "he" or
-    "it" in the next one still mean, but not its topic, which no answer settled."""
-    works = pinned_works(reading, kb)
-    people = any(kb.entities[e].kind == "person" for e in reading.entities)
-    if len(works) > 1 or not (works or people):  # "and when does it come out?": which one?
-        return None
+    "it" in the next one still mean, but not its topic, which no answer settled. None: the
+    context `before` it stands."""
     kept = tuple(e for e in reading.entities if kb.entities[e].kind in ("work", "person"))
-    context = context_after(replace(reading, entities=kept), None, kb, lang)
-    return replace(context, concepts=(), qtype=None)
+    named = replace(reading, entities=kept)
+    if len(pinned_works(named, kb)) > 1:  # "and when does it come out?": which one?
+        return None
+    if kept:
+        context = context_after(named, None, kb, lang)
+        return replace(context, concepts=(), qtype=None)
+    things = tuple(e for e in reading.entities if kb.entities[e].kind in _THING_KINDS)
+    if not things or before is None:
+        return None
+    # "what was Polaris Dawn?" (not answered): "it" is that now, not the last answer's topic;
+    # "they" still means the people talked about before
+    works = pinned_works(reading, kb)
+    return Context(
+        work=works[0] if len(works) == 1 else before.work,
+        named=things,
+        people=before.people,
+        concepts=(),
+        qtype=None,
+        entry=None,
+        lang=lang,
+        things=things,
+    )
 
 
 def _things(reading: Reading, entry: Entry | None, kb: KnowledgeBase) -> tuple[str, ...]:

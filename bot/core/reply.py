@@ -103,15 +103,21 @@ def answer_and_decision(
     fallback = fallback or (context.lang if context is not None else "en")
     chosen = choose(engine.kb, question, lang, fallback)
     decision = engine.decide(question, context)
-    reply = compose(
-        engine, question, decision, today=today or dt.datetime.now(dt.UTC).date(), lang=chosen
-    )
+    today = today or dt.datetime.now(dt.UTC).date()
+    reply = compose(engine, question, decision, today=today, lang=chosen, before=context)
     return reply, decision
 
 
 def compose(
-    engine: Engine, question: str, decision: Decision, *, today: dt.date, lang: Lang = "en"
+    engine: Engine,
+    question: str,
+    decision: Decision,
+    *,
+    today: dt.date,
+    lang: Lang = "en",
+    before: Context | None = None,
 ) -> Reply:
+    """The reply to `decision`; `before` is the context the question was asked in."""
     words = PHRASES[lang]
     options = decision.suggestions
     suggestions = tuple(suggestion(e, lang) for e in options)
@@ -133,7 +139,7 @@ def compose(
             question, "abstained", False, text, round(top, 3), None,
             suggestions=suggestions, lang=lang, options=options,
             # what the question itself named, not what it was read with from the last answer
-            context=unanswered_context(_as_named(engine, question), engine.kb, lang),
+            context=unanswered_context(_as_named(engine, question), engine.kb, lang, before),
         )  # fmt: skip
     entry = decision.best.entry
     citations = _Numbering(engine)
