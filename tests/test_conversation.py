@@ -589,3 +589,13 @@ def test_up_there_is_space_not_the_thing_last_named(real_engine):
         "was anything filmed up there before the challenge then",
     )
     assert entries(replies) == ["challenge-director", "abstained", "race-first-film-in-space"]
+
+
+def test_him_beside_a_named_person_is_the_last_answers_person(real_engine):
+    # "him" is never Shipenko, the one doing the saying: it is Cruise, of the last answer
+    replies = dialogue(
+        real_engine,
+        "when was tom cruise's space film announced",
+        "did shipenko say anything about racing him",
+    )
+    assert entries(replies) == ["cruise-announcement", "race-shipenko-on-cruise"]

@@ -226,8 +226,10 @@ def resolve(
         if film:  # "and the russian one?" after an answer about Cruise's film
             reading = replace(reading, entities=(film,), concepts=())
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
-    # "what has he done with cruise before?": a "he" before the name is never that person
-    named_person = named_person and not _pronoun_before_a_name(tokens, reading, kb)
+    # "what has he done with cruise before?", "did shipenko say anything about beating him?":
+    # the pronoun is someone else, the last answer's person
+    someone_else = named_person and _someone_else(tokens, reading, kb)
+    named_person = named_person and not someone_else
     # "was he at a SpaceX launch?": SpaceX pins the film, and "he" is still the last person
     someone = bool(PERSON_WORDS & said) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
@@ -345,7 +347,7 @@ def resolve(
         return (*topic, Resolved(replace(placed, entities=people[:1])))
     if not (reading.concepts or reading.entities) or (opens and not leans_back):
         return (*topic, Resolved(reading))  # "how much of it ended up in the film?"
-    if context.qtype not in ("who", "role") and len(people) > 1:
+    if context.qtype not in ("who", "role") and len(people) > 1 and not someone_else:
         # "is McQuarrie on Tom's space project?" then "how much is he paid?": he is the one the
         # question named, not another the answer mentions ("who ...?" asks for that one)
         people = tuple(p for p in people if p in context.named) or people
@@ -365,6 +367,7 @@ def resolve(
 
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
+_OBJECT_WORDS = frozenset({"him"})  # "her" may be her own ("did Peresild like her role?")
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 _LONG_CONCEPT = "long"  # "long", "last", «длилась»: how long something went on
@@ -386,8 +389,12 @@ def _bare_ask(tokens: list[str]) -> bool:
     return bool(kept) and " ".join(kept) in _BARE_ASKS
 
 
-def _pronoun_before_a_name(tokens: list[str], reading: Reading, kb: KnowledgeBase) -> bool:
-    """Does "he" / "she" come before every word of the people the question names?"""
+def _someone_else(tokens: list[str], reading: Reading, kb: KnowledgeBase) -> bool:
+    """Does a pronoun stand for someone besides the people the question names: "he" / "she"
+    before every word of their names, or "him" anywhere ("him" is never the sentence's own
+    subject: that would be "himself")?"""
+    if _OBJECT_WORDS.intersection(tokens):
+        return True
     pronoun = next((i for i, t in enumerate(tokens) if t in PERSON_WORDS), None)
     if pronoun is None:
         return False
