@@ -599,3 +599,12 @@ def test_him_beside_a_named_person_is_the_last_answers_person(real_engine):
         "did shipenko say anything about racing him",
     )
     assert entries(replies) == ["cruise-announcement", "race-shipenko-on-cruise"]
+
+
+def test_na_nyom_after_an_answer_naming_a_craft_is_that_craft(real_engine):
+    # «на нём», on it: the Soyuz they went up on; they came back on another (MS-18)
+    replies = dialogue(
+        real_engine, "на каком корабле летели пересильд и шипенко", "а вернулись они тоже на нём?"
+    )
+    assert entries(replies) == ["challenge-launch-vehicle", "challenge-return-spacecraft"]
+    assert "МС-18" in replies[1].text

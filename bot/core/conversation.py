@@ -84,6 +84,8 @@ SHE_WORDS = frozenset(
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that thing those these это этого этом eto etogo etom".split())
+# "они вернулись на нём же?" after the Soyuz they flew up on: «на нём», on it, is the craft
+ON_IT_WORDS = frozenset("нём нем nyom".split())
 # "how long did it take?": "it" is something that went on (the training), not the film; "last"
 # counts only in a "how long" question ("how long did it last", not "the last trailer")
 LASTING_WORDS = frozenset(
@@ -313,7 +315,8 @@ def resolve(
         topic.append(Resolved(replace(placed, concepts=concepts, entities=entities)))
         if lasting:  # the topic, or no answer: not the film's running time
             return tuple(topic)
-    if THING_WORDS & said and context.things and reading.concepts and not reading.entities:
+    craft = (THING_WORDS | ON_IT_WORDS) & said
+    if craft and context.things and reading.concepts and not reading.entities:
         # "who was flying it?" after "what did they fly up on?": it is the craft answered
         topic.insert(0, Resolved(replace(placed, entities=context.things)))
     if (
