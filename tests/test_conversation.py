@@ -608,3 +608,13 @@ def test_na_nyom_after_an_answer_naming_a_craft_is_that_craft(real_engine):
     )
     assert entries(replies) == ["challenge-launch-vehicle", "challenge-return-spacecraft"]
     assert "МС-18" in replies[1].text
+
+
+@pytest.mark.parametrize("then", ["а что он снимал до этого", "what did he make before that"])
+def test_before_that_is_a_time_not_the_last_topic(real_engine, then):
+    # not his age again: "before that" says when, it does not point at what was asked
+    replies = dialogue(
+        real_engine, "кто режиссёр вызова", "сколько лет было шипенко при полёте", then
+    )
+    assert entries(replies)[1] == "challenge-shipenko-age"
+    assert entries(replies)[2] in ("challenge-shipenko-previous-films", "abstained")

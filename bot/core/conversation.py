@@ -95,6 +95,10 @@ LASTING_WORDS = frozenset(
 PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 _UP_THERE = re.compile(r"\bup there\b")
+# "what did he shoot before that?", «а что он снимал до этого?»: a time, not the last topic
+_BEFORE_THAT = re.compile(
+    r"\b(?:before|after|since|до|после|do|posle) (?:that|this|then|этого|того|etogo|togo)\b"
+)
 # "and the second one?": the last question, about the next of something
 ORDINAL_WORDS = frozenset(
     "second third fourth next last final второй вторая второе третий третья следующий "
@@ -302,7 +306,7 @@ def resolve(
     )
     topic: list[Resolved] = []
     if (
-        THING_WORDS & said
+        THING_WORDS & set(_BEFORE_THAT.sub(" ", " ".join(tokens)).split())
         and not _FILM_ROLES & set(reading.concepts)  # "who's directing it?": it is a film
         and (not reading.entities or (not reading.concepts and names_speakers_only))
         and len(reading.concepts) <= 1
