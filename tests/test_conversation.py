@@ -618,3 +618,9 @@ def test_before_that_is_a_time_not_the_last_topic(real_engine, then):
     )
     assert entries(replies)[1] == "challenge-shipenko-age"
     assert entries(replies)[2] in ("challenge-shipenko-previous-films", "abstained")
+
+
+def test_who_acted_there_is_who_is_in_the_film(real_engine):
+    # «снялись» here is acting in it, not directing
+    replies = dialogue(real_engine, "о чём вызов", "а какие космонавты там снялись")
+    assert entries(replies) == ["challenge-plot", "challenge-cosmonauts-as-actors"]

@@ -894,3 +894,26 @@ def test_a_long_story_is_answered_by_the_one_entry_that_fits_it_far_best(real_en
 )
 def test_a_long_story_about_something_else_still_abstains(real_engine, story):
     assert decide(real_engine, story)[0] != "answered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who took best actress at the golden eagle 2024", "какая зарплата у космонавта"],
+)
+def test_who_asking_for_a_kind_of_person_an_entry_never_mentions_abstains(real_engine, question):
+    # the Golden Eagle entry names the films that won, not an actress; Cruise's pay is not a
+    # cosmonaut's
+    assert decide(real_engine, question)[0] != "answered"
+
+
+def test_who_asking_for_what_the_entry_does_name_is_still_answered(real_engine):
+    assert decide(real_engine, "who beat vyzov for best film at the golden eagle 2024") == (
+        "answered",
+        "challenge-golden-eagle",
+    )
+
+
+@pytest.mark.parametrize("question", ["расскажи про фильм вызов", "rasskazhi pro vyzov"])
+def test_tell_me_about_in_russian_asks_about_the_film(real_engine, question):
+    # «расскажи» asks nothing of its own, like "tell me about"
+    assert decide(real_engine, question) == ("answered", "challenge-overview")

@@ -64,6 +64,11 @@ CANDIDATE_LIMIT = 30  # entries fully scored after the cheap inverted-index pass
 COMMON_KEY_SHARE = 0.1  # words in more entries than this share do not pick candidates alone
 
 _NAMING_ASKS = frozenset({"who", "role"})
+_NAMING_KINDS = frozenset({"who", "which"})  # "which cosmonaut ...?" asks for one, too
+PERSON_KIND_WORDS = (
+    "actress", "actor", "director", "cosmonaut", "astronaut", "cameraman", "producer",
+    "composer", "screenwriter", "commander", "pilot", "doctor", "surgeon",
+)  # fmt: skip
 _ANY_NAME = ""  # among an entry's naming words: some phrasing of it asks a name outright
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -101,6 +106,8 @@ class _Question:
     goes_up: bool  # asks about the way up, not the way back ("what did they ride up on?")
     to_name: tuple[str, ...] | None  # what a question asking for a name wants named, if it does
     states_nothing: bool  # "who is Doug Liman?": nothing for a correction to correct
+    # "who won best actress?", «какая зарплата у космонавта?»: the kind of person asked about
+    wanted_kinds: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,10 @@ class Engine:
         self._members = _members(kb)
         self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
         self._character = self.lexicon.read_entry_text("character").concepts[0]
+        # words for the kind of person a "who" question asks for ("who won best actress?")
+        self._person_kinds = frozenset(
+            c for w in PERSON_KIND_WORDS for c in self.lexicon.read_entry_text(w).concepts
+        )
         # Russian typed in Latin letters ("travmu") should land on the stem its Cyrillic
         # spelling has ("травму" -> travm), so that "travmy" and "травмы" meet it
         self.lexicon.set_concept_vocabulary(stems(w)[0] for w in vocabulary if has_cyrillic(w))
@@ -340,6 +351,9 @@ class Engine:
             goes_up=_UP in weights and _DOWN not in weights,
             to_name=self._named_by(reading) if reading.asks_name else None,
             states_nothing=_states_nothing(reading),
+            wanted_kinds=self._person_kinds.intersection(reading.concepts)
+            if reading.qtype in _NAMING_KINDS
+            else frozenset(),
         )
         candidates = []
         for position in best_first:
@@ -422,6 +436,10 @@ class Engine:
         if any(c not in item.vocabulary for c in reading.owned):
             score *= OWNED_MISSING
         if question.to_name is not None and item.names.isdisjoint(question.to_name):
+            score *= NAME_MISSING
+        elif question.wanted_kinds and not question.wanted_kinds <= item.vocabulary:
+            # "who won best actress?" of an entry that never mentions an actress: it cannot
+            # name one
             score *= NAME_MISSING
         if item.entry.kind == "misconception" and question.states_nothing:
             # "who is Doug Liman?" holds no belief for a correction to answer

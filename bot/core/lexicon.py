@@ -70,6 +70,7 @@ dela зовут zovut такой такая takoy takaya вообще voobshe
 officially официально ofitsialno
 ой ах oy спрашивал спрашивала спрашиваю спросил спросила sprashival sprashivala sprashivayu
 оттуда туда сюда отсюда ottuda tuda syuda otsyuda
+расскажи расскажите расскажешь рассказать rasskazhi rasskazhite rasskazhesh rasskazat
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
 """.split()
@@ -415,7 +416,7 @@ PHRASES: dict[str, str] = {
 # «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
 # being filmed
 _ACTED = ("snimalsya", "snimalas", "snimalis", "snyalsya", "snyalas", "snyalis")
-_IN_FILM = ("v vyzove", "v filme", "v kino")
+_IN_FILM = ("v vyzove", "v filme", "v kino", "tam")  # «кто там снялся?»: in the film
 PHRASES |= {f"{verb} {film}": f"igraet {film}" for verb in _ACTED for film in _IN_FILM}
 PHRASES |= {f"{film} {verb}": f"{film} igraet" for verb in _ACTED for film in _IN_FILM}
 # a film plays in cinemas: shown there, not acted in
