@@ -718,7 +718,7 @@ def test_fans_phrasings_read_as_the_plain_question(real_engine, typed, meant):
         ("Why did Warner Bros. put money into Tom Cruise's space movie?",
          {"warner-bros", "cruise-space-film"}),
         ("was cruise's space film meant to come after Mission: Impossible 8?",
-         {"cruise-space-film", "mission-impossible"}),
+         {"cruise-space-film", "mission-impossible-8"}),
         ("did the U.S. ever get vyzov", {"united-states", "the-challenge"}),
         ("did vyzov come out in the us", {"united-states", "the-challenge"}),
     ],
@@ -917,3 +917,17 @@ def test_who_asking_for_what_the_entry_does_name_is_still_answered(real_engine):
 def test_tell_me_about_in_russian_asks_about_the_film(real_engine, question):
     # «расскажи» asks nothing of its own, like "tell me about"
     assert decide(real_engine, question) == ("answered", "challenge-overview")
+
+
+@pytest.mark.parametrize("question", ["mi8 release date?", "когда вышла финальная расплата"])
+def test_the_eighth_mission_impossible_film_has_its_release_date(real_engine, question):
+    # the space film was to shoot after it: fans ask when it came out
+    assert decide(real_engine, question) == ("answered", "cruise-mi8-release")
+
+
+def test_the_franchise_is_not_the_eighth_film(real_engine):
+    # Dead Reckoning is the seventh: the eighth's release date does not answer it
+    assert decide(real_engine, "when did dead reckoning come out") != (
+        "answered",
+        "cruise-mi8-release",
+    )
