@@ -624,3 +624,13 @@ def test_who_acted_there_is_who_is_in_the_film(real_engine):
     # «снялись» here is acting in it, not directing
     replies = dialogue(real_engine, "о чём вызов", "а какие космонавты там снялись")
     assert entries(replies) == ["challenge-plot", "challenge-cosmonauts-as-actors"]
+
+
+def test_were_they_all_for_the_idea_asks_who_objected(real_engine):
+    # «за эту идею»: on board with it
+    replies = dialogue(
+        real_engine,
+        "как выбирали актрису для вызова",
+        "а в космической отрасли все были за эту идею?",
+    )
+    assert entries(replies)[1] == "challenge-industry-opposition"

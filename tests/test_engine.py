@@ -931,3 +931,11 @@ def test_the_franchise_is_not_the_eighth_film(real_engine):
         "answered",
         "cruise-mi8-release",
     )
+
+
+def test_how_the_critics_took_it_in_russian_asks_for_their_reaction(real_engine):
+    # «отнеслись»: how they took it
+    assert decide(real_engine, "как критики отнеслись к вызову") == (
+        "answered",
+        "challenge-critical-reception",
+    )

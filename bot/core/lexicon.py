@@ -117,6 +117,9 @@ PHRASES: dict[str, str] = {
     "walking in space": "spacewalk",
     "space walk": "spacewalk",
     "up there": "in orbit",
+    # «все были за эту идею?»: for it, on board with it
+    "за эту идею": "on board",
+    "za etu ideyu": "on board",
     # saying something back is answering, not coming back
     "say back": "reply",
     "said back": "replied",
@@ -506,7 +509,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
     ("reaction", "react", "reacted", "reacts", "comment", "commented", "comments", "respond",
      "responded", "response", "реакция", "реакцию", "отреагировал", "отреагировали",
-     "прокомментировал", "прокомментировали", "комментарий", "reaktsiya", "otreagiroval"),
+     "прокомментировал", "прокомментировали", "комментарий", "reaktsiya", "otreagiroval",
+     "отнеслись", "отнёсся", "отнесся", "отнеслась", "otneslis", "otnessya"),
     ("injured", "injury", "injuries", "hurt", "hurts", "wounded", "wound", "травма", "травмы",
      "травму", "травмой", "травмирован", "травмированного", "травмированный", "раненый",
      "раненого", "ранен", "ранение", "travma", "travmu", "travmy", "ranen", "ranenyy"),
