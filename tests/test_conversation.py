@@ -634,3 +634,12 @@ def test_were_they_all_for_the_idea_asks_who_objected(real_engine):
         "а в космической отрасли все были за эту идею?",
     )
     assert entries(replies)[1] == "challenge-industry-opposition"
+
+
+@pytest.mark.parametrize(
+    "aside", ["off topic but who was yuri gagarin", "не по теме, а кто такой юрий гагарин"]
+)
+def test_an_unanswered_aside_that_says_it_changes_topic_leaves_the_last_people(real_engine, aside):
+    # "he" is Gagarin now, whom the bot knows nothing of, not the director: which film?
+    replies = dialogue(real_engine, "who directed vyzov", aside, "when did he fly")
+    assert entries(replies) == ["challenge-director", "abstained", "ambiguous"]

@@ -939,3 +939,9 @@ def test_how_the_critics_took_it_in_russian_asks_for_their_reaction(real_engine)
         "answered",
         "challenge-critical-reception",
     )
+
+
+def test_a_correction_is_not_given_to_a_question_naming_nothing_of_ours(real_engine):
+    # the lower bar for corrections is for a question stating a belief, or naming what it is
+    # about: "who won eurovision?" is neither
+    assert decide(real_engine, "who won eurovision 2021")[0] != "answered"

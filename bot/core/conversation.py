@@ -95,6 +95,11 @@ LASTING_WORDS = frozenset(
 PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 _UP_THERE = re.compile(r"\bup there\b")
+_CHANGES_TOPIC = re.compile(
+    r"\b(?:off ?topic|unrelated|different (?:topic|question)|another question|random question"
+    r"|side question|не по теме|не в тему|другой вопрос|другая тема|оффтоп|ne po teme|ne v temu"
+    r"|drugoy vopros|offtop)\b"
+)
 # "what did he shoot before that?", «а что он снимал до этого?»: a time, not the last topic
 _BEFORE_THAT = re.compile(
     r"\b(?:before|after|since|до|после|do|posle) (?:that|this|then|этого|того|etogo|togo)\b"
@@ -520,22 +525,34 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
     )
 
 
+def changes_topic(question: str) -> bool:
+    """ "off topic, but who was Gagarin?", «не по теме, ...»: what came before is left behind."""
+    return bool(_CHANGES_TOPIC.search(" ".join(words(question))))
+
+
 def unanswered_context(
-    reading: Reading, kb: KnowledgeBase, lang: Lang, before: Context | None = None
+    reading: Reading,
+    kb: KnowledgeBase,
+    lang: Lang,
+    before: Context | None = None,
+    *,
+    new_topic: bool = False,
 ) -> Context | None:
     """After a question that was not answered: the film and people it named, which "he" or
     "it" in the next one still mean, but not its topic, which no answer settled. None: the
-    context `before` it stands."""
+    context `before` it stands; after a question that says it changes the topic
+    (`new_topic`), a blank one: "and when did he fly?" then means no one said before."""
+    blank = Context(None, (), (), (), None, None, lang) if new_topic else None
     kept = tuple(e for e in reading.entities if kb.entities[e].kind in ("work", "person"))
     named = replace(reading, entities=kept)
     if len(pinned_works(named, kb)) > 1:  # "and when does it come out?": which one?
-        return None
+        return blank
     if kept:
         context = context_after(named, None, kb, lang)
         return replace(context, concepts=(), qtype=None)
     things = tuple(e for e in reading.entities if kb.entities[e].kind in _THING_KINDS)
     if not things or before is None:
-        return None
+        return blank
     # "what was Polaris Dawn?" (not answered): "it" is that now, not the last answer's topic;
     # "they" still means the people talked about before
     works = pinned_works(reading, kb)

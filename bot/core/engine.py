@@ -288,7 +288,7 @@ class Engine:
         rivals = (c.score for c in ranked[1:] if not says_the_same(best.entry, c.entry))
         runner_up = next(rivals, 0.0)
         stands_out = typed and _stands_out(reading, best, runner_up)
-        if best.score < self._threshold(best.entry) and not stands_out:
+        if best.score < self._threshold(best.entry, reading) and not stands_out:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.entry.work and not works:
             other = next((c for c in ranked if c.entry.work not in (best.entry.work, None)), None)
@@ -306,10 +306,12 @@ class Engine:
         return Decision("answered", reading, best, tuple(ranked), ())
 
     @staticmethod
-    def _threshold(entry: Entry) -> float:
+    def _threshold(entry: Entry, reading: Reading) -> float:
         """The confidence below which `entry` is not given as an answer."""
-        # a misconception always names its premise; a fact may name one it refutes
-        return CORRECTION_THRESHOLD if entry.premise else ANSWER_THRESHOLD
+        # a misconception always names its premise; a fact may name one it refutes. A question
+        # naming nothing of ours and stating no belief ("who won eurovision 2021?") has none
+        stated = reading.premised or reading.entities
+        return CORRECTION_THRESHOLD if entry.premise and stated else ANSWER_THRESHOLD
 
     # --- scoring ------------------------------------------------------------------------
     def _works(self, reading: Reading) -> tuple[set[str], bool]:

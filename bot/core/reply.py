@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from bot.core.analysis import Reading
-from bot.core.conversation import Context, context_after, unanswered_context
+from bot.core.conversation import Context, changes_topic, context_after, unanswered_context
 from bot.core.dates import PartialDate, months_between
 from bot.core.engine import Decision, Engine
 from bot.core.language import Lang, LangChoice, choose
@@ -139,7 +139,13 @@ def compose(
             question, "abstained", False, text, round(top, 3), None,
             suggestions=suggestions, lang=lang, options=options,
             # what the question itself named, not what it was read with from the last answer
-            context=unanswered_context(_as_named(engine, question), engine.kb, lang, before),
+            context=unanswered_context(
+                _as_named(engine, question),
+                engine.kb,
+                lang,
+                before,
+                new_topic=changes_topic(question),
+            ),
         )  # fmt: skip
     entry = decision.best.entry
     citations = _Numbering(engine)
