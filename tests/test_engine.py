@@ -945,3 +945,10 @@ def test_a_correction_is_not_given_to_a_question_naming_nothing_of_ours(real_eng
     # the lower bar for corrections is for a question stating a belief, or naming what it is
     # about: "who won eurovision?" is neither
     assert decide(real_engine, "who won eurovision 2021")[0] != "answered"
+
+
+@pytest.mark.parametrize(
+    "question", ["who took peresild up to the iss", "who flew yulia up to the station"]
+)
+def test_who_flew_her_up_is_the_launch_crew_not_who_was_already_aboard(real_engine, question):
+    assert decide(real_engine, question) == ("answered", "challenge-launch-crew")
