@@ -643,3 +643,20 @@ def test_an_unanswered_aside_that_says_it_changes_topic_leaves_the_last_people(r
     # "he" is Gagarin now, whom the bot knows nothing of, not the director: which film?
     replies = dialogue(real_engine, "who directed vyzov", aside, "when did he fly")
     assert entries(replies) == ["challenge-director", "abstained", "ambiguous"]
+
+
+def test_a_correction_naming_the_other_films_people_keeps_its_own_film(real_engine):
+    # the SpaceX correction is about The Challenge's flight, though Musk belongs to Cruise's film
+    replies = dialogue(
+        real_engine,
+        "на чём пересильд полетела в космос",
+        "это ведь была капсула илона маска?",
+        "а обратно на чём?",
+    )
+    assert entries(replies) == [
+        "challenge-launch-vehicle",
+        "misc-spacex-myth",
+        "challenge-return-spacecraft",
+    ]
+    assert replies[1].context is not None
+    assert replies[1].context.work == "the-challenge"

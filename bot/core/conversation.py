@@ -498,7 +498,15 @@ def _same_question(reading: Reading, context: Context, kb: KnowledgeBase) -> Rea
 def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang: Lang) -> Context:
     """What to remember after answering (`entry`) or asking which film (`entry` None)."""
     works = pinned_works(reading, kb)
-    work = entry.work if entry is not None and entry.work else (works[0] if works else None)
+    # a correction of a mix-up of both films is about the one it names: "it was Musk's ship,
+    # right?" is answered about The Challenge's flight, whatever Musk pins
+    about = [e for e in entry.about if _is_work(e, kb)] if entry is not None else []
+    if entry is not None and entry.work:
+        work: str | None = entry.work
+    elif len(about) == 1:
+        work = about[0]
+    else:
+        work = works[0] if works else None
     named = tuple(e for e in reading.entities if kb.entities[e].kind != "work")
     people = tuple(e for e in named if kb.entities[e].kind == "person")
     if entry is not None:
@@ -528,6 +536,10 @@ def context_after(reading: Reading, entry: Entry | None, kb: KnowledgeBase, lang
 def changes_topic(question: str) -> bool:
     """ "off topic, but who was Gagarin?", «не по теме, ...»: what came before is left behind."""
     return bool(_CHANGES_TOPIC.search(" ".join(words(question))))
+
+
+def _is_work(entity_id: str, kb: KnowledgeBase) -> bool:
+    return entity_id in kb.entities and kb.entities[entity_id].kind == "work"
 
 
 def unanswered_context(
