@@ -660,3 +660,10 @@ def test_a_correction_naming_the_other_films_people_keeps_its_own_film(real_engi
     ]
     assert replies[1].context is not None
     assert replies[1].context.work == "the-challenge"
+
+
+@pytest.mark.parametrize("then", ["and what did she answer them", "what did she say back to them"])
+def test_what_she_said_back_after_the_row_is_her_reply(real_engine, then):
+    # what she said of the last topic, not who she is
+    replies = dialogue(real_engine, "why did cosmonauts get angry with peresild", then)
+    assert entries(replies) == ["challenge-hero-of-russia", "challenge-hero-of-russia"]

@@ -91,6 +91,15 @@ ON_IT_WORDS = frozenset("нём нем nyom".split())
 LASTING_WORDS = frozenset(
     "take took last lasted заняло заняла длилось длился zanyalo dlilos".split()
 )
+# Saying, which the reader takes for filler: "what did she say?" asks what was said of the
+# last topic, not who she is
+SPEECH_WORDS = frozenset(
+    """
+    say said says answer answered answers tell told think thought
+    сказала сказал сказали ответила ответил ответили говорила говорил говорили
+    skazala skazal otvetila otvetil govorila govoril
+    """.split()
+)
 # Words for the place last talked about: "does Cruise film there?" after SEE-1
 PLACE_WORDS = frozenset("there там tam".split())
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
@@ -352,6 +361,16 @@ def resolve(
         )
         topic.append(Resolved(merged))
     people = _fitting(context.people, said, kb)
+    if (
+        (SPEECH_WORDS & said or reading.concepts)
+        and set(reading.concepts) <= _SPEECH_CONCEPTS
+        and context.concepts
+        and names_speakers_only
+    ):
+        # "what did she say back?", "how did NASA react?": to the last topic, not who she is
+        speakers = reading.entities or (people[:1] if PERSON_WORDS & said else context.named)
+        concepts = _with_topic(context.concepts, reading)
+        topic.append(Resolved(replace(placed, concepts=concepts, entities=speakers)))
     asks_of_them = reading.qtype != "yes-no" or bool(FILM_WORDS & said)  # not "did anyone ..."
     only_who = not (reading.concepts or reading.entities) and bool(PERSON_WORDS & said)
     if only_who and people and asks_of_them:
@@ -381,6 +400,8 @@ def resolve(
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _OBJECT_WORDS = frozenset({"him"})  # "her" may be her own ("did Peresild like her role?")
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
+# replying and reacting (their synonym groups and stems): said in answer to something
+_SPEECH_CONCEPTS = frozenset({"repli", "reaction", "otvet"})
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 _LONG_CONCEPT = "long"  # "long", "last", «длилась»: how long something went on
 # who makes or is in a film (a Russian job keeps its own stem: «продюсер» is prodyuser)
