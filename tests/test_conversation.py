@@ -667,3 +667,8 @@ def test_what_she_said_back_after_the_row_is_her_reply(real_engine, then):
     # what she said of the last topic, not who she is
     replies = dialogue(real_engine, "why did cosmonauts get angry with peresild", then)
     assert entries(replies) == ["challenge-hero-of-russia", "challenge-hero-of-russia"]
+
+
+def test_how_it_did_there_is_how_well_it_did_in_the_place_just_named(real_engine):
+    replies = dialogue(real_engine, "did the challenge come out in china", "how'd it do over there")
+    assert entries(replies) == ["challenge-china-release", "challenge-china-box-office"]

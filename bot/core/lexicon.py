@@ -117,6 +117,11 @@ PHRASES: dict[str, str] = {
     "walking in space": "spacewalk",
     "space walk": "spacewalk",
     "up there": "in orbit",
+    # how a film did is how well it did: at the box office, with critics
+    "how did it do": "how successful was it",
+    "how'd it do": "how successful was it",
+    "how did the film do": "how successful was the film",
+    "how did the movie do": "how successful was the movie",
     # «все были за эту идею?»: for it, on board with it
     "за эту идею": "on board",
     "za etu ideyu": "on board",
