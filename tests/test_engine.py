@@ -952,3 +952,11 @@ def test_a_correction_is_not_given_to_a_question_naming_nothing_of_ours(real_eng
 )
 def test_who_flew_her_up_is_the_launch_crew_not_who_was_already_aboard(real_engine, question):
     assert decide(real_engine, question) == ("answered", "challenge-launch-crew")
+
+
+def test_a_hyphenated_weekend_in_russian_is_the_weekend(real_engine):
+    # «уик-энд» is split at its hyphen like any word
+    assert decide(real_engine, "сколько вызов собрал за первый уик-энд") == (
+        "answered",
+        "challenge-opening-weekend",
+    )

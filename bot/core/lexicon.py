@@ -117,6 +117,9 @@ PHRASES: dict[str, str] = {
     "walking in space": "spacewalk",
     "space walk": "spacewalk",
     "up there": "in orbit",
+    # «уик-энд», split at its hyphen, is the weekend («уикенд»)
+    "уик энд": "уикенд",
+    "uik end": "uikend",
     # how a film did is how well it did: at the box office, with critics
     "how did it do": "how successful was it",
     "how'd it do": "how successful was it",
