@@ -672,3 +672,13 @@ def test_what_she_said_back_after_the_row_is_her_reply(real_engine, then):
 def test_how_it_did_there_is_how_well_it_did_in_the_place_just_named(real_engine):
     replies = dialogue(real_engine, "did the challenge come out in china", "how'd it do over there")
     assert entries(replies) == ["challenge-china-release", "challenge-china-box-office"]
+
+
+def test_did_anyone_help_him_asks_who_helped_the_last_answers_person(real_engine):
+    replies = dialogue(
+        real_engine, "who ran the camera on the iss for vyzov", "did anyone help him"
+    )
+    assert entries(replies) == [
+        "challenge-shipenko-one-man-crew",
+        "challenge-people-on-camera-in-orbit",
+    ]

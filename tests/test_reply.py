@@ -113,3 +113,10 @@ def test_an_entry_without_russian_text_answers_in_english(tmp_path):
 def test_the_language_can_be_forced(engine):
     assert answer(engine, "who directed vyzov", today=TODAY, lang="ru").text.startswith("Фильм")
     assert answer(engine, "кто режиссёр вызова", today=TODAY, lang="en").text.startswith("Klim")
+
+
+def test_help_alone_is_told_what_to_ask(real_engine):
+    # asking the bot for help is not a question about helping someone
+    reply = answer(real_engine, "help", today=TODAY)
+    assert reply.status == "empty"
+    assert reply.text.startswith("Ask me anything")

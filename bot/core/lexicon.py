@@ -117,6 +117,8 @@ PHRASES: dict[str, str] = {
     "walking in space": "spacewalk",
     "space walk": "spacewalk",
     "up there": "in orbit",
+    # helping someone is a topic ("did anyone help him?"); "help" alone asks the bot for help
+    **{f"help {whom}": f"helped {whom}" for whom in ("him", "her", "them", "shipenko")},
     # «уик-энд», split at its hyphen, is the weekend («уикенд»)
     "уик энд": "уикенд",
     "uik end": "uikend",
