@@ -960,3 +960,14 @@ def test_a_hyphenated_weekend_in_russian_is_the_weekend(real_engine):
         "answered",
         "challenge-opening-weekend",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did klim shipenko brag about beating cruise",
+        "my cousin swears shipenko flexed about beating tom cruise, true?",
+    ],
+)
+def test_bragging_and_the_people_in_a_fans_story_ask_nothing_of_their_own(real_engine, question):
+    assert decide(real_engine, question) == ("answered", "race-shipenko-on-cruise")

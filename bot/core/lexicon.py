@@ -70,6 +70,9 @@ dela зовут zovut такой такая takoy takaya вообще voobshe
 officially официально ofitsialno
 ой ах oy спрашивал спрашивала спрашиваю спросил спросила sprashival sprashivala sprashivayu
 оттуда туда сюда отсюда ottuda tuda syuda otsyuda
+cousin cousins grandma grandpa granny nerd nerds dinner lunch essay argue arguing argued insist
+insists insisting insisted swear swears swore random vibe vibes brag brags bragged bragging flex
+flexed flexing bother bothered
 расскажи расскажите расскажешь рассказать rasskazhi rasskazhite rasskazhesh rasskazat
 kto chto kogda gde skolko pochemu zachem kak kakoy kakaya kakie eto etot eta v na s i a no
 ili ne ni da net uzhe esche eshche tolko privet podskazhite skazhite pozhaluysta spasibo
