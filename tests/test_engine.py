@@ -971,3 +971,14 @@ def test_a_hyphenated_weekend_in_russian_is_the_weekend(real_engine):
 )
 def test_bragging_and_the_people_in_a_fans_story_ask_nothing_of_their_own(real_engine, question):
     assert decide(real_engine, question) == ("answered", "race-shipenko-on-cruise")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the iss got spun around while the film crew was aboard?",
+        "did the iss go sideways during vyzov",
+    ],
+)
+def test_the_station_spinning_or_going_sideways_is_the_thruster_incident(real_engine, question):
+    assert decide(real_engine, question) == ("answered", "challenge-thruster-incident")
