@@ -982,3 +982,10 @@ def test_bragging_and_the_people_in_a_fans_story_ask_nothing_of_their_own(real_e
 )
 def test_the_station_spinning_or_going_sideways_is_the_thruster_incident(real_engine, question):
     assert decide(real_engine, question) == ("answered", "challenge-thruster-incident")
+
+
+def test_chilling_on_the_station_is_staying_there(real_engine):
+    assert decide(real_engine, "how many days did peresild chill on the iss") == (
+        "answered",
+        "challenge-days-aboard-iss",
+    )

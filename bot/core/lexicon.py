@@ -531,6 +531,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "длилась", "длился", "длились", "dlilos", "dlilas", "dlilsya", "dlitsya",
      "длительность", "хронометраж", "dlitsya", "dlitelnost"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
+    # "how long did they chill on the iss": stay there
+    ("stay", "stays", "stayed", "staying", "chill", "chilled", "chilling"),
     ("month", "months", "месяц", "месяца", "месяцев", "полгода", "mesyats", "mesyatsev",
      "polgoda"),
     ("hour", "hours", "hrs", "часов", "часа", "chasov"),
