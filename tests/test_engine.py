@@ -989,3 +989,11 @@ def test_chilling_on_the_station_is_staying_there(real_engine):
         "answered",
         "challenge-days-aboard-iss",
     )
+
+
+def test_nolan_as_the_director_of_cruises_film_is_corrected(real_engine):
+    assert decide(real_engine, "chris nolan is directing the tom cruise iss film right?") == (
+        "answered",
+        "cruise-nolan-director-myth",
+    )
+    assert decide(real_engine, "who directed interstellar")[0] != "answered"
