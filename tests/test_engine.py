@@ -997,3 +997,16 @@ def test_nolan_as_the_director_of_cruises_film_is_corrected(real_engine):
         "cruise-nolan-director-myth",
     )
     assert decide(real_engine, "who directed interstellar")[0] != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("с кем пересильд возвращалась на землю", "challenge-return-spacecraft"),
+        ("skolko narodu bylo na stantsii s nimi", "challenge-station-crew-count"),
+        ("почему все сомневались, что женя справится", "challenge-heroine-chosen"),
+    ],
+)
+def test_russian_words_for_coming_back_crowds_and_coping(real_engine, question, expected):
+    # «возвращались» is coming back, «народу» people, «справится» coping
+    assert decide(real_engine, question) == ("answered", expected)

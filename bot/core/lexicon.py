@@ -553,6 +553,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("land", "landed", "landing", "return", "returned", "back", "came", "home",
      "приземлились", "посадка", "посадки", "вернулись", "возвращение", "posadka", "posadki",
      "vernulis", "вернуть", "вернуться", "vernut", "vernutsya", "приземлилась", "вернулась",
+     "возвращались", "возвращалась", "возвращался", "vozvrashchalis", "vozvrashchalas",
      "вернулся", "prizemlilas", "vernulas", "vernulsya", "обратно", "obratno"),
     ("problem", "problems", "trouble", "troubles", "issue", "issues", "glitch", "glitches",
      "malfunction", "проблема", "проблемы", "проблемой", "сбой", "problema", "problemy", "sboy"),
