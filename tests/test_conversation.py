@@ -682,3 +682,9 @@ def test_did_anyone_help_him_asks_who_helped_the_last_answers_person(real_engine
         "challenge-shipenko-one-man-crew",
         "challenge-people-on-camera-in-orbit",
     ]
+
+
+@pytest.mark.parametrize("then", ["was there another one later", "was there a second one"])
+def test_another_one_after_the_first_is_the_next_of_it(real_engine, then):
+    replies = dialogue(real_engine, "when did the first vyzov trailer drop", then)
+    assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]

@@ -292,6 +292,19 @@ def resolve(
         asked = replace(placed, concepts=_with_topic(kept, reading), qtype=context.qtype)
         # after "and the director?", answering "who is the director?" would be a wrong answer
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
+    if (
+        _ONE & said
+        and (ORDINAL_WORDS | _ANOTHER) & said
+        and not reading.entities
+        and len(reading.concepts) <= 1
+    ):
+        # "was there a second one?", "another one later?" after the first trailer: the next of
+        # what was asked about, asked as this question asks it
+        kept = (c for c in context.concepts if c != _FIRST_CONCEPT)
+        # "another one" after the first is the second
+        then = () if ORDINAL_WORDS & said else (_SECOND_CONCEPT,)
+        asked = replace(placed, concepts=(*_with_topic(kept, reading), *then))
+        return (Resolved(asked), Resolved(reading))
     # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or
     # when he was born: too open to guess
     if _bare_ask(tokens) and context.qtype not in ("who", "role") and context.concepts:
@@ -398,11 +411,14 @@ def resolve(
 
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
+_ONE = frozenset({"one", "ones"})
+_ANOTHER = frozenset({"another", "other"})
 _OBJECT_WORDS = frozenset({"him"})  # "her" may be her own ("did Peresild like her role?")
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 # replying and reacting (their synonym groups and stems): said in answer to something
 _SPEECH_CONCEPTS = frozenset({"repli", "reaction", "otvet"})
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
+_SECOND_CONCEPT = "second"
 _LONG_CONCEPT = "long"  # "long", "last", «длилась»: how long something went on
 # who makes or is in a film (a Russian job keeps its own stem: «продюсер» is prodyuser)
 _FILM_ROLES = frozenset(
