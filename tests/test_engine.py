@@ -1010,3 +1010,10 @@ def test_nolan_as_the_director_of_cruises_film_is_corrected(real_engine):
 def test_russian_words_for_coming_back_crowds_and_coping(real_engine, question, expected):
     # «возвращались» is coming back, «народу» people, «справится» coping
     assert decide(real_engine, question) == ("answered", expected)
+
+
+def test_mostly_in_russian_asks_nothing_of_its_own(real_engine):
+    # «в основном»: mostly
+    assert decide(real_engine, "где в основном снимали вызов на мкс") == decide(
+        real_engine, "где снимали вызов на мкс"
+    )
