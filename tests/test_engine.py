@@ -1017,3 +1017,14 @@ def test_mostly_in_russian_asks_nothing_of_its_own(real_engine):
     assert decide(real_engine, "где в основном снимали вызов на мкс") == decide(
         real_engine, "где снимали вызов на мкс"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why did the western press say vyzov was propaganda", "race-propaganda"),
+        ("почему у пересильд такая необычная фамилия", "challenge-peresild-surname"),
+    ],
+)
+def test_western_framing_and_an_unusual_surname(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)
