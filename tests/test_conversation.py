@@ -688,3 +688,9 @@ def test_did_anyone_help_him_asks_who_helped_the_last_answers_person(real_engine
 def test_another_one_after_the_first_is_the_next_of_it(real_engine, then):
     replies = dialogue(real_engine, "when did the first vyzov trailer drop", then)
     assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]
+
+
+def test_ej_typed_for_her_in_latin_letters_is_the_last_answers_actress(real_engine):
+    # й typed as j: "ej" is «ей», her
+    replies = dialogue(real_engine, "kto igral glavnuyu rol v vyzove", "skolko ej bylo let togda")
+    assert entries(replies) == ["challenge-lead-actress", "challenge-peresild-age"]

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.normalize import _LAT_TO_CYR, has_words, normalize, possessed, stems
+from bot.core.normalize import _LAT_TO_CYR, has_words, normalize, possessed, stems, surface
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,8 @@ def test_russian_typed_the_chat_way_meets_our_transliteration(typed, meant):
 )
 def test_chat_spelling_leaves_other_words_alone(word, kept):
     assert normalize(word) == kept
+
+
+def test_short_words_ending_in_j_are_spelt_like_their_y_forms():
+    # chats type й as j: "moj" is «мой», "ej" is «ей»; an English "koi" keeps its i
+    assert [surface(w) for w in ("moj", "ej", "koi")] == ["moy", "ey", "koi"]

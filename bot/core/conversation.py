@@ -38,7 +38,7 @@ MAYBE_PERSON_WORDS = frozenset(
     """
     they them their theirs themselves
     он его ему него нём нем им ним она её ее ей ней неё нее они их них
-    ona ego emu nego oni ikh nikh nee ney
+    ona ego emu nego oni ikh nikh nee ney ey ej
     """.split()
 )
 # Words that lean on what was said before without naming it ("when was it released?").
@@ -80,7 +80,7 @@ HE_WORDS = frozenset(
     "he him his himself hes он его ему него нём нем ним on ego emu nego nim".split()
 )
 SHE_WORDS = frozenset(
-    "she her hers herself shes она её ее ей ней неё нее ona ee ey ney nee".split()
+    "she her hers herself shes она её ее ей ней неё нее ona ee ey ej ney nee".split()
 )
 # Words for the thing last talked about: "how long did it last?" after the training
 THING_WORDS = frozenset("it this that thing those these это этого этом eto etogo etom".split())
