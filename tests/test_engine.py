@@ -1028,3 +1028,8 @@ def test_mostly_in_russian_asks_nothing_of_its_own(real_engine):
 )
 def test_western_framing_and_an_unusual_surname(real_engine, question, expected):
     assert decide(real_engine, question) == ("answered", expected)
+
+
+@pytest.mark.parametrize("question", ["was vyzov screened at cannes", "did vyzov play at cannes"])
+def test_cannes_is_a_festival_we_know_nothing_about_not_a_misspelt_cancel(real_engine, question):
+    assert decide(real_engine, question)[0] != "answered"
