@@ -694,3 +694,20 @@ def test_ej_typed_for_her_in_latin_letters_is_the_last_answers_actress(real_engi
     # й typed as j: "ej" is «ей», her
     replies = dialogue(real_engine, "kto igral glavnuyu rol v vyzove", "skolko ej bylo let togda")
     assert entries(replies) == ["challenge-lead-actress", "challenge-peresild-age"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("что с фильмом круза", "а на чём круз собирался лететь?", "cruise-spacex-nasa-roles"),
+        ("что с фильмом круза", "а кто должен был быть там режиссёром?", "cruise-director"),
+        ("сколько собрал вызов", "а кто выпускал его в прокат?", "challenge-distributor"),
+        ("что сказал путин про вызов", "а критикам фильм зашёл?", "challenge-critical-reception"),
+    ],
+)
+def test_russian_follow_ups_with_words_that_ask_nothing_or_name_the_topic(
+    real_engine, first, then, expected
+):
+    # «собирался», «должен был» (was going to) ask nothing; «выпускал в прокат» is
+    # distributing; «зашло» (went down well) with critics is their reception
+    assert entries(dialogue(real_engine, first, then))[1] == expected

@@ -71,6 +71,8 @@ officially официально ofitsialno
 ой ах oy спрашивал спрашивала спрашиваю спросил спросила sprashival sprashivala sprashivayu
 оттуда туда сюда отсюда ottuda tuda syuda otsyuda
 основном osnovnom
+должен должна должны должно dolzhen dolzhna dolzhny dolzhno собирался собиралась собирались
+sobiralsya sobiralas sobiralis
 cousin cousins grandma grandpa granny nerd nerds dinner lunch essay argue arguing argued insist
 insists insisting insisted swear swears swore random vibe vibes brag brags bragged bragging flex
 flexed flexing bother bothered
