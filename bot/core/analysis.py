@@ -166,8 +166,11 @@ class Lexicon:
                 forms = [_case_stems(w) for w in words(alias)]
                 for key in itertools.product(*forms) if len(forms) <= 3 else ():
                     self._alias_stems.setdefault(key, entity_id)
-        # lengths worth trying at a position, keyed by its first word (or first stem)
-        self._alias_lengths = _lengths_by_first(self._aliases)
+        # lengths worth trying at a position: names of two or more words by their first two
+        # (a few begin with a word as common as "the" or "film", which the next word mostly
+        # rules out), stem keys by their first stem; a one-word name is looked up as it is
+        self._alias_firsts = frozenset(key[0] for key in self._aliases if key)
+        self._alias_lengths = _lengths_by_opening(self._aliases)
         self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
         # by first word, in the order PHRASES gives them (the first that fits wins)
         self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
@@ -440,10 +443,13 @@ class Lexicon:
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         token = tokens[i]
-        for length in self._alias_lengths.get(token, ()):
+        for length in self._alias_lengths.get(tuple(tokens[i : i + 2]), ()):  # longest first
             entity_id = self._aliases.get(tuple(tokens[i : i + length]))
             if entity_id:
                 return length, entity_id
+        entity_id = self._aliases.get((token,))
+        if entity_id:
+            return 1, entity_id
         if token in self._filler:
             return None
         for length in self._alias_stem_lengths.get(_stem(token), ()):
@@ -455,7 +461,7 @@ class Lexicon:
     def _may_start_alias(self, token: str) -> bool:
         """May `_alias_at` find a name beginning with `token`: does some alias begin with the
         word as written, or (a word that is not filler) with its stem?"""
-        return token in self._alias_lengths or (
+        return token in self._alias_firsts or (
             token not in self._filler and _stem(token) in self._alias_stem_lengths
         )
 
@@ -608,6 +614,16 @@ def _case_stems(word: str) -> tuple[str, ...]:
     else:
         forms.extend(_noun_forms(lower))
     return tuple(dict.fromkeys(_stem(surface(form)) for form in forms))
+
+
+def _lengths_by_opening(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """For each pair of first words, the lengths of the keys of two or more words starting
+    with them, longest first."""
+    lengths: dict[tuple[str, ...], set[int]] = {}
+    for key in keys:
+        if len(key) >= 2:
+            lengths.setdefault(key[:2], set()).add(len(key))
+    return {opening: tuple(sorted(ls, reverse=True)) for opening, ls in lengths.items()}
 
 
 def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
