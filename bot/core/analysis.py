@@ -311,7 +311,9 @@ class Lexicon:
         all the index keeps of a phrasing or keyword, without building the Reading: that is a
         sixth of the cost of reading the ~9,000 texts of a knowledge base at every start.
         `its_words`, if given, is `words(text.casefold())`, found already."""
-        found = self._read_words(text.casefold(), correct_typos=False, its_words=its_words)
+        found = self._read_words(
+            text.casefold(), correct_typos=False, its_words=its_words, find_owned=False
+        )
         return EntryTerms(
             tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
         )
@@ -334,7 +336,12 @@ class Lexicon:
         )
 
     def _read_words(
-        self, text: str, correct_typos: bool, its_words: list[str] | None = None
+        self,
+        text: str,
+        correct_typos: bool,
+        its_words: list[str] | None = None,
+        *,
+        find_owned: bool = True,
     ) -> _Words:
         tokens = list(map(surface, words(text) if its_words is None else its_words))
         if correct_typos:
@@ -346,7 +353,10 @@ class Lexicon:
         entities: list[str] = []
         concepts: list[str] = []
         owned: list[str] = []
-        after_possessive = possessed(text) | _after_which(tokens)
+        # positions right after a possessive or "what" ("Peresild's *cat*", "what *songs*"):
+        # where a question says what it asks for. A knowledge-base text's owned words are never
+        # used, so its positions are found only where a name may own a film ("Cruise's movie")
+        after_possessive = _owned_positions(text, tokens) if find_owned else frozenset()
         last_concept_at: int | None = None  # the position of the last topic word read
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
@@ -372,7 +382,11 @@ class Lexicon:
                 length, entity_id = found
                 film = self._films_of.get(entity_id)
                 if film and _names_film_of(
-                    tokens, i, length, after_possessive, cyrillic=has_cyrillic(text)
+                    tokens,
+                    i,
+                    length,
+                    after_possessive if find_owned else _owned_positions(text, tokens),
+                    cyrillic=has_cyrillic(text),
                 ):
                     entity_id = film
                 entities.append(entity_id)
@@ -979,6 +993,11 @@ _BEFORE_HEAD = frozenset({"is", "was", "are", "were", "s", "the", "a", "its"})
 _NOT_HEADS = frozenset(
     {"happened", "happen", "else", "version", "day", "date", "year", "time", "number", "month"}
 )
+
+
+def _owned_positions(text: str, tokens: list[str]) -> frozenset[int]:
+    """Positions of the words a possessive or "what" / "which" asks for."""
+    return possessed(text) | _after_which(tokens)
 
 
 def _after_which(tokens: list[str]) -> frozenset[int]:
