@@ -189,10 +189,15 @@ class Lexicon:
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
         )
-        self._qwords_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # by first word, then by length, longest first: at a position, one look-up per length
+        # rather than a comparison per phrase ("how" begins nine)
+        self._qwords_by_first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
         for phrase, kind in self._qwords:  # already longest first
             if phrase:
-                self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
+                by_length = self._qwords_by_first.setdefault(phrase[0], [])
+                if not by_length or by_length[-1][0] != len(phrase):
+                    by_length.append((len(phrase), {}))
+                by_length[-1][1].setdefault(phrase, kind)  # a phrase given twice: the first
         known |= {t for key in self._aliases for t in key}
         # a phrase's words are ours too: "originally" corrected to "original" would miss
         # "from originally"
@@ -514,10 +519,11 @@ class Lexicon:
             return found
         start = 0
         while start < len(tokens):
-            for phrase, kind in self._qwords_by_first.get(tokens[start], ()):
-                if tuple(tokens[start : start + len(phrase)]) == phrase:
-                    found.append((start, len(phrase), kind))
-                    start += len(phrase) - 1
+            for length, kinds in self._qwords_by_first.get(tokens[start], ()):
+                kind = kinds.get(tuple(tokens[start : start + length]))
+                if kind is not None:
+                    found.append((start, length, kind))
+                    start += length - 1
                     break
             start += 1
         return found
