@@ -79,20 +79,11 @@ class EntryTerms(NamedTuple):
     asks_name: bool
 
 
-class _Words(NamedTuple):
-    """One segment's words as read, before they are put into a Reading."""
-
-    tokens: list[str]
-    qtype: str | None
-    concepts: list[str]  # in order, as often as read
-    entities: list[str]
-    owned: list[str]
-
-    @property
-    def asks_name(self) -> bool:
-        """ "what are her daughters called?": a name is the answer (not "is that its real
-        name?")."""
-        return self.qtype != "yes-no" and _asks_name(self.tokens)
+# One segment's words as read, before they are put into a Reading or EntryTerms: its words
+# (tokens), the kind of question, and the concepts (in order, as often as read), entities and
+# owned concepts in it. A plain tuple: one is made for each of the ~9,000 texts read at every
+# start, and a named tuple's constructor (and a property for asks_name) cost a Python call each
+_Words = tuple[list[str], str | None, list[str], list[str], list[str]]
 
 
 class Lexicon:
@@ -316,28 +307,25 @@ class Lexicon:
         all the index keeps of a phrasing or keyword, without building the Reading: that is a
         sixth of the cost of reading the ~9,000 texts of a knowledge base at every start.
         `its_words`, if given, is `words(text.casefold())`, found already."""
-        found = self._read_words(
+        tokens, qtype, concepts, entities, _ = self._read_words(
             text.casefold(), correct_typos=False, its_words=its_words, find_owned=False
         )
-        return EntryTerms(
-            tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
-        )
+        return EntryTerms(tuple(concepts), tuple(entities), qtype, _asks_name(qtype, tokens))
 
     def _is_command(self, text: str) -> bool:
         opening = [surface(w) for w in words(text)[:3]]
         return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))
 
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
-        found = self._read_words(text, correct_typos)
-        tokens = found.tokens
+        tokens, qtype, concepts, entities, owned = self._read_words(text, correct_typos)
         premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
         return Reading(
-            tuple(dict.fromkeys(found.concepts)),
-            tuple(dict.fromkeys(found.entities)),
-            found.qtype,
-            owned=tuple(found.owned),
+            tuple(dict.fromkeys(concepts)),
+            tuple(dict.fromkeys(entities)),
+            qtype,
+            owned=tuple(owned),
             premised=premised,
-            asks_name=found.asks_name,
+            asks_name=_asks_name(qtype, tokens),
         )
 
     def _read_words(
@@ -434,7 +422,7 @@ class Lexicon:
             # "what did they fly up on / in?": the craft they went in, not when they went ("which
             # Dragon did they fly up on?" names its craft)
             concepts.append(self._concept("spacecraft"))
-        return _Words(tokens, qtype, concepts, entities, owned)
+        return tokens, qtype, concepts, entities, owned
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
         if self._phrases_by_first.keys().isdisjoint(tokens) or (
@@ -935,8 +923,10 @@ _NAME_ASKS = frozenset(
 _NAME_CLUES = _NAME_WORDS | _CALLED | {first for first, _ in _NAME_ASKS}
 
 
-def _asks_name(tokens: list[str]) -> bool:
-    if _NAME_CLUES.isdisjoint(tokens):  # most texts: the set test costs far less than the walk
+def _asks_name(qtype: str | None, tokens: list[str]) -> bool:
+    """ "what are her daughters called?": a name is the answer (not "is that its real
+    name?")."""
+    if qtype == "yes-no" or _NAME_CLUES.isdisjoint(tokens):  # most texts: no walk
         return False
     for i, token in enumerate(tokens):
         after = tokens[i + 1 : i + 2]
