@@ -102,7 +102,7 @@ class Lexicon:
         # a person's film ("Cruise's movie", «фильм Круза») is the film, not the person
         self._films_of = dict(films_of or {})
         self._works = frozenset(works)
-        known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
+        known = set(map(surface, vocabulary)) | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
         # The English list is long and holds words our entries are about ("first", "long"):
