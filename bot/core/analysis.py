@@ -79,20 +79,11 @@ class EntryTerms(NamedTuple):
     asks_name: bool
 
 
-class _Words(NamedTuple):
-    """One segment's words as read, before they are put into a Reading."""
-
-    tokens: list[str]
-    qtype: str | None
-    concepts: list[str]  # in order, as often as read
-    entities: list[str]
-    owned: list[str]
-
-    @property
-    def asks_name(self) -> bool:
-        """ "what are her daughters called?": a name is the answer (not "is that its real
-        name?")."""
-        return self.qtype != "yes-no" and _asks_name(self.tokens)
+# One segment's words as read, before they are put into a Reading or EntryTerms: its words
+# (tokens), the kind of question, and the concepts (in order, as often as read), entities and
+# owned concepts in it. A plain tuple: one is made for each of the ~9,000 texts read at every
+# start, and a named tuple's constructor (and a property for asks_name) cost a Python call each
+_Words = tuple[list[str], str | None, list[str], list[str], list[str]]
 
 
 class Lexicon:
@@ -111,7 +102,7 @@ class Lexicon:
         # a person's film ("Cruise's movie", «фильм Круза») is the film, not the person
         self._films_of = dict(films_of or {})
         self._works = frozenset(works)
-        known = {surface(w) for w in vocabulary} | {surface(w) for g in lexicon.SYNONYMS for w in g}
+        known = set(map(surface, vocabulary)) | {surface(w) for g in lexicon.SYNONYMS for w in g}
         # Common words the knowledge base never uses say nothing about which entry is meant;
         # treating them as unknown topic words made chatty questions abstain.
         # The English list is long and holds words our entries are about ("first", "long"):
@@ -166,8 +157,11 @@ class Lexicon:
                 forms = [_case_stems(w) for w in words(alias)]
                 for key in itertools.product(*forms) if len(forms) <= 3 else ():
                     self._alias_stems.setdefault(key, entity_id)
-        # lengths worth trying at a position, keyed by its first word (or first stem)
-        self._alias_lengths = _lengths_by_first(self._aliases)
+        # lengths worth trying at a position: names of two or more words by their first two
+        # (a few begin with a word as common as "the" or "film", which the next word mostly
+        # rules out), stem keys by their first stem; a one-word name is looked up as it is
+        self._alias_firsts = frozenset(key[0] for key in self._aliases if key)
+        self._alias_lengths = _lengths_by_opening(self._aliases)
         self._alias_stem_lengths = _lengths_by_first(self._alias_stems)
         # by first word, in the order PHRASES gives them (the first that fits wins)
         self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
@@ -186,10 +180,15 @@ class Lexicon:
             ((tuple(normalize(p).split()), kind) for p, kind in lexicon.QUESTION_WORDS),
             key=lambda item: -len(item[0]),
         )
-        self._qwords_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # by first word, then by length, longest first: at a position, one look-up per length
+        # rather than a comparison per phrase ("how" begins nine)
+        self._qwords_by_first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
         for phrase, kind in self._qwords:  # already longest first
             if phrase:
-                self._qwords_by_first.setdefault(phrase[0], []).append((phrase, kind))
+                by_length = self._qwords_by_first.setdefault(phrase[0], [])
+                if not by_length or by_length[-1][0] != len(phrase):
+                    by_length.append((len(phrase), {}))
+                by_length[-1][1].setdefault(phrase, kind)  # a phrase given twice: the first
         known |= {t for key in self._aliases for t in key}
         # a phrase's words are ours too: "originally" corrected to "original" would miss
         # "from originally"
@@ -308,30 +307,34 @@ class Lexicon:
         all the index keeps of a phrasing or keyword, without building the Reading: that is a
         sixth of the cost of reading the ~9,000 texts of a knowledge base at every start.
         `its_words`, if given, is `words(text.casefold())`, found already."""
-        found = self._read_words(text.casefold(), correct_typos=False, its_words=its_words)
-        return EntryTerms(
-            tuple(found.concepts), tuple(found.entities), found.qtype, found.asks_name
+        tokens, qtype, concepts, entities, _ = self._read_words(
+            text.casefold(), correct_typos=False, its_words=its_words, find_owned=False
         )
+        return EntryTerms(tuple(concepts), tuple(entities), qtype, _asks_name(qtype, tokens))
 
     def _is_command(self, text: str) -> bool:
         opening = [surface(w) for w in words(text)[:3]]
         return any(" ".join(opening[:n]) in self._commands for n in range(1, len(opening) + 1))
 
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
-        found = self._read_words(text, correct_typos)
-        tokens = found.tokens
+        tokens, qtype, concepts, entities, owned = self._read_words(text, correct_typos)
         premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
         return Reading(
-            tuple(dict.fromkeys(found.concepts)),
-            tuple(dict.fromkeys(found.entities)),
-            found.qtype,
-            owned=tuple(found.owned),
+            tuple(dict.fromkeys(concepts)),
+            tuple(dict.fromkeys(entities)),
+            qtype,
+            owned=tuple(owned),
             premised=premised,
-            asks_name=found.asks_name,
+            asks_name=_asks_name(qtype, tokens),
         )
 
     def _read_words(
-        self, text: str, correct_typos: bool, its_words: list[str] | None = None
+        self,
+        text: str,
+        correct_typos: bool,
+        its_words: list[str] | None = None,
+        *,
+        find_owned: bool = True,
     ) -> _Words:
         tokens = list(map(surface, words(text) if its_words is None else its_words))
         if correct_typos:
@@ -343,7 +346,10 @@ class Lexicon:
         entities: list[str] = []
         concepts: list[str] = []
         owned: list[str] = []
-        after_possessive = possessed(text) | _after_which(tokens)
+        # positions right after a possessive or "what" ("Peresild's *cat*", "what *songs*"):
+        # where a question says what it asks for. A knowledge-base text's owned words are never
+        # used, so its positions are found only where a name may own a film ("Cruise's movie")
+        after_possessive = _owned_positions(text, tokens) if find_owned else frozenset()
         last_concept_at: int | None = None  # the position of the last topic word read
         written: dict[str, list[set[str]]] = {}  # how each person's name was written
         spellings = in_film = False
@@ -369,7 +375,11 @@ class Lexicon:
                 length, entity_id = found
                 film = self._films_of.get(entity_id)
                 if film and _names_film_of(
-                    tokens, i, length, after_possessive, cyrillic=has_cyrillic(text)
+                    tokens,
+                    i,
+                    length,
+                    after_possessive if find_owned else _owned_positions(text, tokens),
+                    cyrillic=has_cyrillic(text),
                 ):
                     entity_id = film
                 entities.append(entity_id)
@@ -412,7 +422,7 @@ class Lexicon:
             # "what did they fly up on / in?": the craft they went in, not when they went ("which
             # Dragon did they fly up on?" names its craft)
             concepts.append(self._concept("spacecraft"))
-        return _Words(tokens, qtype, concepts, entities, owned)
+        return tokens, qtype, concepts, entities, owned
 
     def _rewrite_phrases(self, tokens: list[str]) -> list[str]:
         if self._phrases_by_first.keys().isdisjoint(tokens) or (
@@ -440,10 +450,13 @@ class Lexicon:
 
     def _alias_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         token = tokens[i]
-        for length in self._alias_lengths.get(token, ()):
+        for length in self._alias_lengths.get(tuple(tokens[i : i + 2]), ()):  # longest first
             entity_id = self._aliases.get(tuple(tokens[i : i + length]))
             if entity_id:
                 return length, entity_id
+        entity_id = self._aliases.get((token,))
+        if entity_id:
+            return 1, entity_id
         if token in self._filler:
             return None
         for length in self._alias_stem_lengths.get(_stem(token), ()):
@@ -455,7 +468,7 @@ class Lexicon:
     def _may_start_alias(self, token: str) -> bool:
         """May `_alias_at` find a name beginning with `token`: does some alias begin with the
         word as written, or (a word that is not filler) with its stem?"""
-        return token in self._alias_lengths or (
+        return token in self._alias_firsts or (
             token not in self._filler and _stem(token) in self._alias_stem_lengths
         )
 
@@ -494,10 +507,11 @@ class Lexicon:
             return found
         start = 0
         while start < len(tokens):
-            for phrase, kind in self._qwords_by_first.get(tokens[start], ()):
-                if tuple(tokens[start : start + len(phrase)]) == phrase:
-                    found.append((start, len(phrase), kind))
-                    start += len(phrase) - 1
+            for length, kinds in self._qwords_by_first.get(tokens[start], ()):
+                kind = kinds.get(tuple(tokens[start : start + length]))
+                if kind is not None:
+                    found.append((start, length, kind))
+                    start += length - 1
                     break
             start += 1
         return found
@@ -608,6 +622,16 @@ def _case_stems(word: str) -> tuple[str, ...]:
     else:
         forms.extend(_noun_forms(lower))
     return tuple(dict.fromkeys(_stem(surface(form)) for form in forms))
+
+
+def _lengths_by_opening(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """For each pair of first words, the lengths of the keys of two or more words starting
+    with them, longest first."""
+    lengths: dict[tuple[str, ...], set[int]] = {}
+    for key in keys:
+        if len(key) >= 2:
+            lengths.setdefault(key[:2], set()).add(len(key))
+    return {opening: tuple(sorted(ls, reverse=True)) for opening, ls in lengths.items()}
 
 
 def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
@@ -899,8 +923,10 @@ _NAME_ASKS = frozenset(
 _NAME_CLUES = _NAME_WORDS | _CALLED | {first for first, _ in _NAME_ASKS}
 
 
-def _asks_name(tokens: list[str]) -> bool:
-    if _NAME_CLUES.isdisjoint(tokens):  # most texts: the set test costs far less than the walk
+def _asks_name(qtype: str | None, tokens: list[str]) -> bool:
+    """ "what are her daughters called?": a name is the answer (not "is that its real
+    name?")."""
+    if qtype == "yes-no" or _NAME_CLUES.isdisjoint(tokens):  # most texts: no walk
         return False
     for i, token in enumerate(tokens):
         after = tokens[i + 1 : i + 2]
@@ -963,6 +989,11 @@ _BEFORE_HEAD = frozenset({"is", "was", "are", "were", "s", "the", "a", "its"})
 _NOT_HEADS = frozenset(
     {"happened", "happen", "else", "version", "day", "date", "year", "time", "number", "month"}
 )
+
+
+def _owned_positions(text: str, tokens: list[str]) -> frozenset[int]:
+    """Positions of the words a possessive or "what" / "which" asks for."""
+    return possessed(text) | _after_which(tokens)
 
 
 def _after_which(tokens: list[str]) -> frozenset[int]:

@@ -144,7 +144,7 @@ class Engine:
             a for e in kb.entities.values() if e.kind == "person" for a in (e.name, *e.aliases)
         ]
         split = {t: words(t) for t in texts}
-        vocabulary = list(dict.fromkeys(w for found in split.values() for w in found))
+        vocabulary = list(dict.fromkeys(chain.from_iterable(split.values())))
         # a reading splits the casefolded text: the same words for an ASCII text, or one that
         # casefolds to itself (most), which are kept for it rather than found again
         split = {t: found for t, found in split.items() if t.isascii() or t.casefold() == t}
