@@ -711,3 +711,13 @@ def test_russian_follow_ups_with_words_that_ask_nothing_or_name_the_topic(
     # «собирался», «должен был» (was going to) ask nothing; «выпускал в прокат» is
     # distributing; «зашло» (went down well) with critics is their reception
     assert entries(dialogue(real_engine, first, then))[1] == expected
+
+
+def test_an_aside_that_changes_topic_and_names_a_thing_leaves_her_behind_too(real_engine):
+    replies = dialogue(
+        real_engine,
+        "who plays the lead in vyzov",
+        "off topic, how much does a soyuz weigh",
+        "how old is she",
+    )
+    assert entries(replies)[1:] == ["abstained", "abstained"]

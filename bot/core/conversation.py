@@ -297,6 +297,7 @@ def resolve(
         and (ORDINAL_WORDS | _ANOTHER) & said
         and not reading.entities
         and len(reading.concepts) <= 1
+        and context.concepts
     ):
         # "was there a second one?", "another one later?" after the first trailer: the next of
         # what was asked about, asked as this question asks it
@@ -608,7 +609,7 @@ def unanswered_context(
     return Context(
         work=works[0] if len(works) == 1 else before.work,
         named=things,
-        people=before.people,
+        people=() if new_topic else before.people,
         concepts=(),
         qtype=None,
         entry=None,
