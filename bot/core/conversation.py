@@ -241,6 +241,7 @@ def resolve(
         question = _ON.sub("он", question)  # "chto on eshe snimal?": он, not English "on"
     tokens = words(question)
     said = set(tokens)
+    joined = " ".join(tokens)
     if context is not None and context.work and not reading.entities:
         film = _film_by_a_word(tokens, reading, context.work, kb)
         if film:  # "and the russian one?" after an answer about Cruise's film
@@ -254,7 +255,7 @@ def resolve(
     someone = bool(PERSON_WORDS & said) and not named_person and context is not None
     pinned = pinned_works(reading, kb) and not (someone and context and context.people)
     # "was anything filmed up there before?": "up there" is space, not the place last named
-    here = said - PLACE_WORDS if _UP_THERE.search(" ".join(tokens)) else said
+    here = said - PLACE_WORDS if _UP_THERE.search(joined) else said
     if context is not None and (thing := _thing_beside_film(here, reading, context, kb)):
         # "is it connected to the Tom Cruise movie?" after SEE-1: "it" is not the film it names
         return (Resolved(thing), Resolved(reading))
@@ -294,7 +295,7 @@ def resolve(
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
     if (
         _ONE & said
-        and (ORDINAL_WORDS | _ANOTHER) & said
+        and (ORDINAL_WORDS | _OTHER_WORDS) & said
         and not reading.entities
         and len(reading.concepts) <= 1
         and context.concepts
@@ -334,7 +335,7 @@ def resolve(
     )
     topic: list[Resolved] = []
     if (
-        THING_WORDS & set(_BEFORE_THAT.sub(" ", " ".join(tokens)).split())
+        THING_WORDS & set(_BEFORE_THAT.sub(" ", joined).split())
         and not _FILM_ROLES & set(reading.concepts)  # "who's directing it?": it is a film
         and (not reading.entities or (not reading.concepts and names_speakers_only))
         and len(reading.concepts) <= 1
@@ -413,7 +414,7 @@ def resolve(
 
 _NOT_PEOPLE = BACK_WORDS - PERSON_WORDS - MAYBE_PERSON_WORDS
 _ONE = frozenset({"one", "ones"})
-_ANOTHER = frozenset({"another", "other"})
+_OTHER_WORDS = frozenset({"another", "other"})  # "another one", "the other one"
 _OBJECT_WORDS = frozenset({"him"})  # "her" may be her own ("did Peresild like her role?")
 _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 # replying and reacting (their synonym groups and stems): said in answer to something

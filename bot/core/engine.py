@@ -158,7 +158,8 @@ class Engine:
         self._members = _members(kb)
         self._roles = {e.id: frozenset(e.plays) for e in kb.entities.values() if e.plays}
         self._character = self.lexicon.read_entry_text("character").concepts[0]
-        # words for the kind of person a "who" question asks for ("who won best actress?")
+        # words for the kind of person a "who" / "which" question asks for ("who won best
+        # actress?")
         self._person_kinds = frozenset(
             c for w in PERSON_KIND_WORDS for c in self.lexicon.read_entry_text(w).concepts
         )

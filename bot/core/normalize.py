@@ -110,9 +110,7 @@ def surface(word: str) -> str:
 _CHAT_FOUR = re.compile(r"4(?=[a-z]{2})")  # "4to", "slu4ilos": 4 is "ch" (Ч); not "mp4", "4k"
 # "kakoi", "pervyi", "kakoj", "scenarij": й typed as i or j; as j in short words too ("moj",
 # and "ej", ей), where an ending "i" would take English words ("koi")
-_CHAT_ENDING = re.compile(
-    r"(?<=[a-z]{2})(?:oi|yi|ii|oj|yj|ij|ej|aj)$|(?<=[a-z])(?:oj|yj|ij|ej|aj)$|^ej$"
-)
+_CHAT_ENDING = re.compile(r"(?<=[a-z]{2})(?:oi|yi|ii)$|(?<=[a-z])(?:oj|yj|ij|ej|aj)$|^ej$")
 _CHAT_ENDINGS = ("oi", "yi", "ii", "oj", "yj", "ij", "ej", "aj", "\n")  # ... ($ allows "\n")
 
 
