@@ -721,3 +721,28 @@ def test_an_aside_that_changes_topic_and_names_a_thing_leaves_her_behind_too(rea
         "how old is she",
     )
     assert entries(replies)[1:] == ["abstained", "abstained"]
+
+
+def test_thats_after_a_thing_is_that_thing_not_the_film_it_names(real_engine):
+    # "thats where Cruise will film?" (no apostrophe) after SEE-1 checks a belief about SEE-1
+    replies = dialogue(
+        real_engine, "what is see-1", "oh so thats where tom cruise is filming", "has it launched"
+    )
+    assert entries(replies) == ["cruise-see1-studio", "cruise-see1-shot-myth", "cruise-see1-studio"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "when did the film crew launch",
+            "and they docked automatically, no issues, right?",
+            "challenge-docking-problem",
+        ),
+        ("how much did vyzov gross", "so it bombed?", "challenge-hit-or-flop"),
+    ],
+)
+def test_a_belief_a_fact_refutes_gets_that_fact(real_engine, first, then, expected):
+    replies = dialogue(real_engine, first, then)
+    assert entries(replies)[1] == expected
+    assert real_engine.kb.entries[expected].weighs_beliefs

@@ -1033,3 +1033,13 @@ def test_western_framing_and_an_unusual_surname(real_engine, question, expected)
 @pytest.mark.parametrize("question", ["was vyzov screened at cannes", "did vyzov play at cannes"])
 def test_cannes_is_a_festival_we_know_nothing_about_not_a_misspelt_cancel(real_engine, question):
     assert decide(real_engine, question)[0] != "answered"
+
+
+@pytest.mark.parametrize(
+    "question", ["why did vyzov bomb at the box office", "did the challenge flop in cinemas"]
+)
+def test_a_flop_premise_gets_how_it_did_at_home_not_its_china_run(real_engine, question):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-hit-or-flop"

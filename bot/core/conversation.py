@@ -83,7 +83,9 @@ SHE_WORDS = frozenset(
     "she her hers herself shes она её ее ей ней неё нее ona ee ey ej ney nee".split()
 )
 # Words for the thing last talked about: "how long did it last?" after the training
-THING_WORDS = frozenset("it this that thing those these это этого этом eto etogo etom".split())
+THING_WORDS = frozenset(
+    "it this that thats thing those these это этого этом eto etogo etom".split()
+)
 # "они вернулись на нём же?" after the Soyuz they flew up on: «на нём», on it, is the craft
 ON_IT_WORDS = frozenset("нём нем nyom".split())
 # "how long did it take?": "it" is something that went on (the training), not the film; "last"
