@@ -15,9 +15,11 @@ dialogues_holdout7.yaml, the next session's, was first measured at 67.5% and 6.5
 dialogues_holdout8.yaml, the session after's, was first measured at 70.7% and 8.5%; it was left
 untuned for two sessions (74.4% and 7.3% then), and studied after. dialogues_holdout9.yaml, the
 next session's, was first measured at 66.7% and 12.2% on the engine that session started from;
-it is not tuned on (its per-turn outcomes were once printed by mistake; nothing was changed for
-them). dialogues_holdout10.yaml, the session after's, was first measured at 56.7% and 16.7% on
+it was not tuned on for a session (71.1% and 11.1% then), and is studied from 2026-11-22.
+dialogues_holdout10.yaml, the session after's, was first measured at 56.7% and 16.7% on
 the engine that session started from; it is never tuned on: only its totals are looked at.
+dialogues_holdout11.yaml, the next session's, was first measured at 62.6% and 8.8% on the engine
+that session started from; it is never tuned on either.
 """
 
 from pathlib import Path
@@ -38,8 +40,9 @@ FLOORS = {
     "dialogues_holdout6.yaml": (0.52, 0.14, 0.80),  # measured 56.0%, 10.7%, 85.0% (75 follow-ups)
     "dialogues_holdout7.yaml": (0.63, 0.09, 0.82),  # first look 67.5%, 6.5%, 87.5% (77 follow-ups)
     "dialogues_holdout8.yaml": (0.66, 0.11, 0.90),  # first look 70.7%, 8.5%, 95.0% (82 follow-ups)
-    "dialogues_holdout9.yaml": (0.64, 0.15, 0.87),  # untuned: 66.7%, 12.2%, 92.5% (90 follow-ups)
+    "dialogues_holdout9.yaml": (0.64, 0.15, 0.87),  # first look 66.7%, 12.2%, 92.5% (90 follow-ups)
     "dialogues_holdout10.yaml": (0.53, 0.19, 0.78),  # untuned: 56.7%, 16.7%, 82.5% (90 follow-ups)
+    "dialogues_holdout11.yaml": (0.59, 0.11, 0.87),  # untuned: 62.6%, 8.8%, 90.0% (91 follow-ups)
 }
 
 
