@@ -1043,3 +1043,25 @@ def test_a_flop_premise_gets_how_it_did_at_home_not_its_china_run(real_engine, q
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-hit-or-flop"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did tom cruise do on the iss when he flew up in 2021",
+        "круз же уже летал на мкс в 2021, зачем?",
+    ],
+)
+def test_cruises_2021_flight_that_never_happened_is_corrected(real_engine, question):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.weighs_beliefs
+    assert "2026" in decision.best.entry.answer  # he has not flown, as of the latest material
+
+
+@pytest.mark.parametrize("question", ["when did ax-1 launch", "what day did axiom mission 1 fly"])
+def test_ax1_is_a_mission_whose_launch_date_we_do_not_hold(real_engine, question):
+    # Ax-1 is its own name now, not Axiom the company: the plan to fly Cruise with Axiom is
+    # not the answer to when Ax-1 flew
+    assert real_engine.decide(question).status == "abstained"

@@ -310,8 +310,12 @@ class Engine:
     def _threshold(entry: Entry, reading: Reading) -> float:
         """The confidence below which `entry` is not given as an answer."""
         # a misconception always names its premise; a fact may name one it refutes. A question
-        # naming nothing of ours and stating no belief ("who won eurovision 2021?") has none
-        stated = reading.premised or reading.entities
+        # naming nothing of ours and stating no belief ("who won eurovision 2021?") has none, nor
+        # one asking what the entry never answers ("when did Ax-1 launch?" of who flew on it);
+        # "why did Cruise film in space first?" takes its premise for granted
+        kinds = COMPATIBLE_ASKS.get(reading.qtype or "")
+        fits = not kinds or not kinds.isdisjoint(entry.asks) or reading.qtype == "why"
+        stated = reading.premised or (reading.entities and fits)
         return CORRECTION_THRESHOLD if entry.premise and stated else ANSWER_THRESHOLD
 
     # --- scoring ------------------------------------------------------------------------
