@@ -746,3 +746,9 @@ def test_a_belief_a_fact_refutes_gets_that_fact(real_engine, first, then, expect
     replies = dialogue(real_engine, first, then)
     assert entries(replies)[1] == expected
     assert real_engine.kb.entries[expected].weighs_beliefs
+
+
+@pytest.mark.parametrize("then", ["это ведь был союз мс-19, да?", "that was soyuz ms-19 right?"])
+def test_checking_the_last_answer_gets_it_again_when_another_scores_as_high(real_engine, then):
+    replies = dialogue(real_engine, "на чём пересильд полетела на мкс", then)
+    assert entries(replies) == ["challenge-launch-vehicle", "challenge-launch-vehicle"]

@@ -1065,3 +1065,23 @@ def test_ax1_is_a_mission_whose_launch_date_we_do_not_hold(real_engine, question
     # Ax-1 is its own name now, not Axiom the company: the plan to fly Cruise with Axiom is
     # not the answer to when Ax-1 flew
     assert real_engine.decide(question).status == "abstained"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("tom cruise's space film is out already right? any good?", "cruise-release-date"),
+        ("peresild piloted the soyuz herself right?", "challenge-launch-crew"),
+        (
+            "the russians announced their space film before cruise did and he copied them, right?",
+            "race-announcement-order",
+        ),
+        ("lol cruise shot his space scenes already in 2022 didnt he", "cruise-iss-filming"),
+    ],
+)
+def test_a_belief_its_fact_refutes_is_answered_with_that_fact(real_engine, question, expected):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == expected
+    assert decision.best.entry.weighs_beliefs

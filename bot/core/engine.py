@@ -261,9 +261,11 @@ class Engine:
             typed = (reading, led.reading) if first.reading is reading else (reading,)
         else:
             typed = (reading,)
+        # "it was Soyuz MS-19, right?" checks the last answer: in a tie, that answer again
+        again = context.entry if context is not None and reading.premised else None
         # the first reading that is answered wins: the ones after it are never scored
         decisions = (
-            self._decide(r.reading, ask_which=r.needs_work, typed=r.reading in typed)
+            self._decide(r.reading, ask_which=r.needs_work, typed=r.reading in typed, again=again)
             for r in readings
         )
         opening = next(decisions)
@@ -271,9 +273,17 @@ class Engine:
             return opening
         return next((d for d in decisions if d.status == "answered"), opening)
 
-    def _decide(self, reading: Reading, *, ask_which: bool = False, typed: bool = True) -> Decision:
+    def _decide(
+        self,
+        reading: Reading,
+        *,
+        ask_which: bool = False,
+        typed: bool = True,
+        again: str | None = None,
+    ) -> Decision:
         """`typed`: the reading is the question as asked (with the sentences before it), not
-        one a follow-up was given from the last answer, whose topic words make it long."""
+        one a follow-up was given from the last answer, whose topic words make it long.
+        `again`: the entry last answered, which a question checking it keeps in a tie."""
         if not reading.concepts and not reading.entities:
             return Decision("empty", reading, None, (), ())
         works, ambiguous_name = self._works(reading)
@@ -303,6 +313,10 @@ class Engine:
                 # nothing names a work and one word is all we have ("budget?"): too thin to answer
                 return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.score - runner_up < CLEAR_MARGIN:
+            tied = (c for c in ranked if best.score - c.score < CLEAR_MARGIN)
+            kept = next((c for c in tied if c.entry.id == again), None)
+            if kept is not None and kept.score >= self._threshold(kept.entry, reading):
+                return Decision("answered", reading, kept, tuple(ranked), ())
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         return Decision("answered", reading, best, tuple(ranked), ())
 
