@@ -752,3 +752,10 @@ def test_a_belief_a_fact_refutes_gets_that_fact(real_engine, first, then, expect
 def test_checking_the_last_answer_gets_it_again_when_another_scores_as_high(real_engine, then):
     replies = dialogue(real_engine, "на чём пересильд полетела на мкс", then)
     assert entries(replies) == ["challenge-launch-vehicle", "challenge-launch-vehicle"]
+
+
+def test_a_so_statement_after_an_answer_is_checked_as_a_belief(real_engine):
+    replies = dialogue(
+        real_engine, "vyzov release date?", "so the 12th of april was when it hit theatres"
+    )
+    assert entries(replies) == ["challenge-release-date", "challenge-release-date"]

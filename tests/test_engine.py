@@ -1085,3 +1085,15 @@ def test_a_belief_its_fact_refutes_is_answered_with_that_fact(real_engine, quest
     assert decision.best is not None
     assert decision.best.entry.id == expected
     assert decision.best.entry.weighs_beliefs
+
+
+@pytest.mark.parametrize(
+    "question", ["was vyzov ever playing in us cinemas", "did the challenge hit us theatres"]
+)
+def test_us_before_cinemas_is_the_country(real_engine, question):
+    # the capitals are gone by the time the words are read: "us" is not "tell us" here, and a
+    # film hitting cinemas is not a hit
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-us-release"

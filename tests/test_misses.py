@@ -86,7 +86,7 @@ def test_the_phrasing_snippet_names_the_file_and_entry_and_parses(engine: Engine
 def test_pasting_the_snippet_makes_the_engine_answer_the_question(
     engine: Engine, tmp_path: Path
 ) -> None:
-    question = "when did vyzov hit cinemas"
+    question = "when did vyzov reach cinemas"
     before = answer(engine, question)
     assert before.confidence < 0.7
     [group] = group_misses([missed(engine, question)], engine)

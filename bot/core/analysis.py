@@ -319,6 +319,8 @@ class Lexicon:
     def _read_segment(self, text: str, correct_typos: bool) -> Reading:
         tokens, qtype, concepts, entities, owned = self._read_words(text, correct_typos)
         premised = bool(_PREMISE_MARKS & set(tokens)) or (bool(tokens) and tokens[-1] in _CHECKS)
+        # "so april 12 was when it hit cinemas": a statement drawn from what came before
+        premised = premised or (qtype is None and tokens[:1] == ["so"])
         return Reading(
             tuple(dict.fromkeys(concepts)),
             tuple(dict.fromkeys(entities)),

@@ -438,12 +438,25 @@ _ACTED = ("snimalsya", "snimalas", "snimalis", "snyalsya", "snyalas", "snyalis")
 _IN_FILM = ("v vyzove", "v filme", "v kino", "tam")  # «кто там снялся?»: in the film
 PHRASES |= {f"{verb} {film}": f"igraet {film}" for verb in _ACTED for film in _IN_FILM}
 PHRASES |= {f"{film} {verb}": f"{film} igraet" for verb in _ACTED for film in _IN_FILM}
-# a film plays in cinemas: shown there, not acted in
+# a film plays in cinemas, or hits them: shown there, not acted in, nor a hit ("US cinemas":
+# with the capitals gone, "us" before them is the country)
+_SHOWN = ("play in", "played in", "playing in", "hit", "hits")
+_CINEMAS = ("cinemas", "theaters", "theatres")
 PHRASES |= {
-    f"{verb} in {place}": f"released in {place}"
-    for verb in ("play", "played", "playing")
-    for place in ("imax", "cinemas", "theaters", "theatres")
+    f"{verb} {where}{place}": f"released in {country}{place}"
+    for verb in _SHOWN
+    for where, country in (("", ""), ("american ", "american "), ("us ", "american "))
+    for place in (*_CINEMAS, *(("imax",) if verb != "hit" and verb != "hits" else ()))
 }
+# "US theaters": with the capitals gone, "us" before a word of film-going is the country,
+# not "tell us"
+PHRASES |= {
+    f"us {noun}": f"american {noun}"
+    for noun in (
+        "theaters", "theatres", "theater", "theatre", "cinemas", "cinema", "release", "box office",
+        "audiences", "audience", "premiere", "market", "viewers", "distribution", "distributor",
+    )
+}  # fmt: skip
 
 # A message that opens like an order to the bot is not a question, whatever follows it.
 COMMAND_OPENERS = (
