@@ -759,3 +759,9 @@ def test_a_so_statement_after_an_answer_is_checked_as_a_belief(real_engine):
         real_engine, "vyzov release date?", "so the 12th of april was when it hit theatres"
     )
     assert entries(replies) == ["challenge-release-date", "challenge-release-date"]
+
+
+def test_what_they_paid_after_the_ax1_crew_is_the_crews_seat_price(real_engine):
+    # "they" are the passengers the last answer named first, not Cruise, whom it names too
+    replies = dialogue(real_engine, "who went up on ax-1", "and how much did they have to pay")
+    assert entries(replies) == ["cruise-ax-1-crew", "cruise-ax-1-crew"]
