@@ -1097,3 +1097,19 @@ def test_us_before_cinemas_is_the_country(real_engine, question):
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-us-release"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was the training rough on yulia", "challenge-training-difficulty"),
+        ("how did the western press frame vyzov", "race-propaganda"),
+        ("the insurance mess for cruise in space, did it get sorted", "cruise-insurance"),
+        ("what did the axiom ceo say about taking cruise up", "cruise-axiom-flight-chart"),
+    ],
+)
+def test_plain_words_for_hard_framing_fixing_and_a_companys_head(real_engine, question, expected):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == expected

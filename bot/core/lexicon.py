@@ -608,7 +608,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # the camera itself, not filming in general: "how did the cameras get up there?"
     ("camera", "cameras", "камера", "камеры", "камер", "камеру", "kamera", "kamery", "kamer",
      "kameru"),
-    ("head", "administrator", "boss", "chief", "глава", "руководитель", "glava",
+    ("head", "administrator", "boss", "chief", "ceo", "глава", "руководитель", "glava",
      "rukovoditel"),
     ("involved", "involvement", "participate", "participated", "участвовал", "участвовало",
      "участвовала", "участвовали", "участие", "uchastvoval", "uchastvovalo", "uchastvovali",
