@@ -1,6 +1,17 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.core.normalize import _LAT_TO_CYR, has_words, normalize, possessed, stems, surface
+from bot.core.normalize import (
+    _LAT_TO_CYR,
+    _any_words,
+    has_words,
+    normalize,
+    possessed,
+    stems,
+    surface,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,10 +54,14 @@ def test_possessed_marks_the_word_after_a_possessive():
 
 @pytest.mark.parametrize(
     "text",
-    ["budget", "  ", "?!", "_'s", "'s", "x's", "4", "_", "ъ", "ъ ъ", "ь!", "Пересильд", "Ｆ", ""],
+    [
+        *("budget", "  ", "?!", "_'s", "'s", "x's", "4", "_", "ъ", "ъ ъ", "ь!", "Пересильд", "Ｆ"),
+        *("", "«ъ»", "ъ Пересильд", "Пересильд ъ", "ъ’s", "Ъ＇ｓ", "ё", "ЪЬ"),
+    ],
 )
 def test_has_words_says_whether_anything_is_left_once_normalised(text):
-    # ASCII text without quotes takes a short cut: it must agree with the long way
+    # text without quotes takes a short cut (ASCII text a shorter one): it must agree with
+    # the long way
     assert has_words(text) == bool(normalize(text))
 
 
@@ -68,3 +83,14 @@ def test_chat_spelling_leaves_other_words_alone(word, kept):
 def test_short_words_ending_in_j_are_spelt_like_their_y_forms():
     # chats type й as j: "moj" is «мой», "ej" is «ей»; an English "koi" keeps its i
     assert [surface(w) for w in ("moj", "ej", "koi")] == ["moy", "ey", "koi"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_is_split_into_the_words_any_text_is(text):
+    # ASCII text takes a short cut: it must agree with the way any text is split
+    assert words(text) == _any_words(text)
+
+
+@pytest.mark.parametrize("text", ["Tom Cruise's film_2021", "d'Arc `quoted` x's _'s", "A-B_C 4k"])
+def test_ascii_text_is_split_as_any_text_is(text):
+    assert words(text) == _any_words(text)

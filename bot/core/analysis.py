@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -84,6 +85,14 @@ class EntryTerms(NamedTuple):
 # owned concepts in it. A plain tuple: one is made for each of the ~9,000 texts read at every
 # start, and a named tuple's constructor (and a property for asks_name) cost a Python call each
 _Words = tuple[list[str], str | None, list[str], list[str], list[str]]
+
+
+class _TypoTargets(NamedTuple):
+    """The words typo correction tries, by how a word begins."""
+
+    by_length: dict[tuple[str, int], list[str]]  # by first letter and length
+    by_start: dict[str, list[str]]  # by first two letters
+    names: dict[str, list[str]]  # people's name words, by first two letters
 
 
 class Lexicon:
@@ -194,23 +203,12 @@ class Lexicon:
         # "from originally"
         known |= {t for first in self._phrases_by_first.values() for p, _ in first for t in p}
         self._known_words = frozenset(known)
-        # people's names get the loose check ("Pereslid", "Limon"); names of things would
-        # swallow ordinary words ("model" is not the "modul" in a station module's name)
-        self._name_targets: dict[str, list[str]] = {}
-        for name in people:
-            for token in normalize(name).split():
-                if len(token) >= 5 and token.isalpha():
-                    self._name_targets.setdefault(token[:2], []).append(token)
-        # typos rarely hit the first letter, and keying on it (and on the length, or on the
-        # first two letters where a long word may slip twice) keeps the search small
-        self._typo_targets: dict[tuple[str, int], list[str]] = {}
-        self._typo_starts: dict[str, list[str]] = {}
+        # what typo correction compares an unknown word with: built at the first correction
+        # (see _typos), which a knowledge base's own texts, read at every start, never need
+        self._people_names = tuple(people)
         # English filler is a fair target ("teh", "mutch"); Russian in Latin letters is not: it
         # would turn "eat" into "eta" (Russian "this")
-        for word in sorted(known | (self._filler & english)):
-            if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
-                self._typo_targets.setdefault((word[0], len(word)), []).append(word)
-                self._typo_starts.setdefault(word[:2], []).append(word)
+        self._english_filler = self._filler & english
         self._concept_vocab: frozenset[str] = frozenset()
         # per lexicon, not module-wide: a module cache keyed by lexicon kept every replaced
         # knowledge base's lexicon alive after reloads
@@ -219,6 +217,25 @@ class Lexicon:
         # every start (and in questions), and each answer costs a few stem look-ups
         self._concepts: dict[str, str] = {}  # depends on the concept vocabulary: reset with it
         self._alias_starts: dict[str, bool] = {}
+
+    @cached_property
+    def _typos(self) -> _TypoTargets:
+        # typos rarely hit the first letter, and keying on it (and on the length, or on the
+        # first two letters where a long word may slip twice) keeps the search small
+        by_length: dict[tuple[str, int], list[str]] = {}
+        by_start: dict[str, list[str]] = {}
+        for word in sorted(self._known_words | self._english_filler):
+            if len(word) >= MIN_TYPO_LENGTH and word.isalpha():
+                by_length.setdefault((word[0], len(word)), []).append(word)
+                by_start.setdefault(word[:2], []).append(word)
+        # people's names get the loose check ("Pereslid", "Limon"); names of things would
+        # swallow ordinary words ("model" is not the "modul" in a station module's name)
+        names: dict[str, list[str]] = {}
+        for name in self._people_names:
+            for token in normalize(name).split():
+                if len(token) >= 5 and token.isalpha():
+                    names.setdefault(token[:2], []).append(token)
+        return _TypoTargets(by_length, by_start, names)
 
     def __getstate__(self) -> dict[str, object]:
         # the per-word memos fill again as words are read: pickled into the engine cache they
@@ -730,17 +747,16 @@ def _correction(lex: Lexicon, token: str) -> str:
         or any(f in lex._synonyms for f in stems(token))
     ):
         return token  # known as it is, or as a form of a synonym ("kosmicheskogo")
-    same_length = lex._typo_targets.get((token[0], len(token)), [])
+    typos = lex._typos
+    same_length = typos.by_length.get((token[0], len(token)), [])
     if len(token) < 7:
         # one slip leaves the length as it was, or a letter more or less
         lengths = (len(token) - 1, len(token), len(token) + 1)
-        hit = _one_slip(
-            token, [w for n in lengths for w in lex._typo_targets.get((token[0], n), ())]
-        )
+        hit = _one_slip(token, [w for n in lengths for w in typos.by_length.get((token[0], n), ())])
     else:
         # two slips in a long word, but with its first two letters kept: "altitude" is a word
         # of its own, not a misspelt "attitude"
-        same_start = lex._typo_starts.get(token[:2], [])
+        same_start = typos.by_start.get(token[:2], [])
         found = process.extractOne(
             token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
@@ -750,7 +766,7 @@ def _correction(lex: Lexicon, token: str) -> str:
         hit = swaps[0] if len(swaps) == 1 else hit
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
         # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
-        names = lex._name_targets.get(token[:2], [])
+        names = typos.names.get(token[:2], [])
         found = process.extractOne(token, names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF)
         hit = found[0] if found else None
     return hit or token
