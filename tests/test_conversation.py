@@ -765,3 +765,9 @@ def test_what_they_paid_after_the_ax1_crew_is_the_crews_seat_price(real_engine):
     # "they" are the passengers the last answer named first, not Cruise, whom it names too
     replies = dialogue(real_engine, "who went up on ax-1", "and how much did they have to pay")
     assert entries(replies) == ["cruise-ax-1-crew", "cruise-ax-1-crew"]
+
+
+def test_what_about_another_place_asks_the_last_question_of_it(real_engine):
+    # the place the last question named gives way to the one this names
+    replies = dialogue(real_engine, "can you stream vyzov in the usa", "what about in russia?")
+    assert entries(replies) == ["challenge-us-release", "challenge-where-to-watch"]

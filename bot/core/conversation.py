@@ -295,6 +295,24 @@ def resolve(
         asked = replace(placed, concepts=_with_topic(kept, reading), qtype=context.qtype)
         # after "and the director?", answering "who is the director?" would be a wrong answer
         return (Resolved(asked),) if role else (Resolved(asked), Resolved(reading))
+    last_places = [e for e in context.named if kb.entities[e].kind == "place"]
+    if (
+        continues
+        and reading.qtype in (None, "what")
+        and not reading.entities
+        and len(reading.concepts) == 1
+        and last_places
+    ):
+        # "what about in Russia?" after "can I watch it in the US?": the last question, asked
+        # of the place this one names instead
+        others = tuple(e for e in context.named if e not in last_places)
+        asked = replace(
+            placed,
+            concepts=_with_topic(context.concepts, reading),
+            entities=others,
+            qtype=context.qtype,
+        )
+        return (Resolved(asked), Resolved(reading))
     if (
         _ONE & said
         and (ORDINAL_WORDS | _OTHER_WORDS) & said
