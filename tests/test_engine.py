@@ -1113,3 +1113,14 @@ def test_plain_words_for_hard_framing_fixing_and_a_companys_head(real_engine, qu
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["это правда, что наши опередили круза в космосе?", "nashi obognali kruza v kosmose?"],
+)
+def test_ours_to_a_russian_fan_are_the_russians(real_engine, question):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "race-beat-cruise"

@@ -427,6 +427,11 @@ PHRASES: dict[str, str] = {
     # «скока»: сколько as chats spell it
     "скока лет": "сколько возраст",
     "skoka let": "skolko vozrast",
+    # "наши обогнали Круза": ours, to a Russian fan, are the Russians
+    "наши": "русские",
+    "nashi": "russkie",
+    "наших": "русских",
+    "nashikh": "russkikh",
     "скока": "сколько",
     "skoka": "skolko",
     "сколько ему было лет": "сколько возраст",
