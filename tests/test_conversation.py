@@ -771,3 +771,13 @@ def test_what_about_another_place_asks_the_last_question_of_it(real_engine):
     # the place the last question named gives way to the one this names
     replies = dialogue(real_engine, "can you stream vyzov in the usa", "what about in russia?")
     assert entries(replies) == ["challenge-us-release", "challenge-where-to-watch"]
+
+
+def test_from_where_asks_where_of_the_last_topic(real_engine):
+    replies = dialogue(real_engine, "when did the vyzov crew lift off", "from where?")
+    assert entries(replies) == ["challenge-launch-date", "challenge-launch-vehicle"]
+
+
+def test_the_next_one_after_the_first_is_the_second(real_engine):
+    replies = dialogue(real_engine, "vyzov first trailer date?", "and when was the next one out")
+    assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]

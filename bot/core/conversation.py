@@ -124,9 +124,10 @@ MIN_TOPIC_WORDS = 2  # fewer, asked "what ...?" with no word leaning back, is a 
 # "when?", "а почему?", "how long??": a question word alone asks it of the last topic; words
 # around it that add nothing ("so when then?", "а где же?") are dropped before looking
 _BARE_ASKS = frozenset(phrase for phrase, _ in QUESTION_WORDS)
+# "from where?", «а откуда?» is where
 _AROUND_ASK = frozenset(
-    "and so ok okay but then exactly tho though again а и ну так тогда же именно a i nu tak togda"
-    " zhe".split()
+    "and so ok okay but then exactly tho though again from а и ну так тогда же именно a i nu tak"
+    " togda zhe".split()
 )
 
 K = TypeVar("K", bound=Hashable)
@@ -317,15 +318,18 @@ def resolve(
         _ONE & said
         and (ORDINAL_WORDS | _OTHER_WORDS) & said
         and not reading.entities
-        and len(reading.concepts) <= 1
+        and len(set(reading.concepts) - _ORDINAL_CONCEPTS) <= 1
         and context.concepts
     ):
         # "was there a second one?", "another one later?" after the first trailer: the next of
         # what was asked about, asked as this question asks it
         kept = (c for c in context.concepts if c != _FIRST_CONCEPT)
-        # "another one" after the first is the second
-        then = () if ORDINAL_WORDS & said else (_SECOND_CONCEPT,)
-        asked = replace(placed, concepts=(*_with_topic(kept, reading), *then))
+        # "another one" or "the next one" after the first is the second
+        after_first = _FIRST_CONCEPT in context.concepts and _NEXT_CONCEPT in reading.concepts
+        then = () if ORDINAL_WORDS & said and not after_first else (_SECOND_CONCEPT,)
+        dropped = _NEXT_CONCEPT if after_first else None
+        own = replace(reading, concepts=tuple(c for c in reading.concepts if c != dropped))
+        asked = replace(placed, concepts=(*_with_topic(kept, own), *then))
         return (Resolved(asked), Resolved(reading))
     # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or
     # when he was born: too open to guess
@@ -441,6 +445,11 @@ _ROLE_CONCEPT = "play"  # the synonym group of "play", "role", "играет"
 _SPEECH_CONCEPTS = frozenset({"repli", "reaction", "otvet"})
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 _SECOND_CONCEPT = "second"
+_NEXT_CONCEPT = "next"
+# the topic words of ordinal words ("the next one"): where they are, not what
+_ORDINAL_CONCEPTS = frozenset(
+    {_NEXT_CONCEPT, _SECOND_CONCEPT, "third", "last", "final", _FIRST_CONCEPT}
+)
 _LONG_CONCEPT = "long"  # "long", "last", «длилась»: how long something went on
 # who makes or is in a film (a Russian job keeps its own stem: «продюсер» is prodyuser)
 _FILM_ROLES = frozenset(
