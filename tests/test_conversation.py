@@ -781,3 +781,10 @@ def test_from_where_asks_where_of_the_last_topic(real_engine):
 def test_the_next_one_after_the_first_is_the_second(real_engine):
     replies = dialogue(real_engine, "vyzov first trailer date?", "and when was the next one out")
     assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]
+
+
+def test_what_he_said_last_is_his_latest_word_not_how_long_it_lasted(real_engine):
+    replies = dialogue(
+        real_engine, "is the tom cruise space movie still happening", "what has liman said last?"
+    )
+    assert entries(replies)[1] == "cruise-liman-2025-update"

@@ -427,6 +427,11 @@ PHRASES: dict[str, str] = {
     # «скока»: сколько as chats spell it
     "скока лет": "сколько возраст",
     "skoka let": "skolko vozrast",
+    # "what did Liman say about it last?": said most recently, not how long something lasted
+    "about it last": "about it recently",
+    "say last": "say recently",
+    "said last": "said recently",
+    "last said": "recently said",
     # "наши обогнали Круза": ours, to a Russian fan, are the Russians
     "наши": "русские",
     "nashi": "russkie",
