@@ -788,3 +788,10 @@ def test_what_he_said_last_is_his_latest_word_not_how_long_it_lasted(real_engine
         real_engine, "is the tom cruise space movie still happening", "what has liman said last?"
     )
     assert entries(replies)[1] == "cruise-liman-2025-update"
+
+
+def test_other_trailers_after_the_first_is_the_next_one(real_engine):
+    replies = dialogue(
+        real_engine, "when was the first vyzov trailer out", "were there other trailers?"
+    )
+    assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]

@@ -314,11 +314,14 @@ def resolve(
             qtype=context.qtype,
         )
         return (Resolved(asked), Resolved(reading))
+    # "any other trailers after that?": the last topic named again, with "other"
+    own_topic = set(reading.concepts) - _ORDINAL_CONCEPTS - {_AFTER_CONCEPT}
+    names_it_again = bool(own_topic) and own_topic <= set(context.concepts)
     if (
-        _ONE & said
+        (_ONE & said or names_it_again)
         and (ORDINAL_WORDS | _OTHER_WORDS) & said
         and not reading.entities
-        and len(set(reading.concepts) - _ORDINAL_CONCEPTS) <= 1
+        and len(set(reading.concepts) - _ORDINAL_CONCEPTS) <= 1 + names_it_again
         and context.concepts
     ):
         # "was there a second one?", "another one later?" after the first trailer: the next of
@@ -446,6 +449,7 @@ _SPEECH_CONCEPTS = frozenset({"repli", "reaction", "otvet"})
 _FIRST_CONCEPT = "first"  # the synonym group of "first", «первый»
 _SECOND_CONCEPT = "second"
 _NEXT_CONCEPT = "next"
+_AFTER_CONCEPT = "after"
 # the topic words of ordinal words ("the next one"): where they are, not what
 _ORDINAL_CONCEPTS = frozenset(
     {_NEXT_CONCEPT, _SECOND_CONCEPT, "third", "last", "final", _FIRST_CONCEPT}
