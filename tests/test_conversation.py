@@ -795,3 +795,22 @@ def test_other_trailers_after_the_first_is_the_next_one(real_engine):
         real_engine, "when was the first vyzov trailer out", "were there other trailers?"
     )
     assert entries(replies) == ["challenge-first-trailer", "challenge-new-trailer"]
+
+
+def test_when_was_it_after_an_unanswered_thing_asks_about_that_thing(real_engine):
+    replies = dialogue(
+        real_engine,
+        "who plays the lead in vyzov",
+        "off topic, but what was polaris dawn exactly",
+        "when was that",
+    )
+    assert entries(replies) == [
+        "challenge-lead-actress",
+        "abstained",
+        "cruise-first-civilian-spacewalk-myth",
+    ]
+
+
+def test_dlinnyy_is_long(real_engine):
+    replies = dialogue(real_engine, "kogda vyshel vyzov", "a on ochen dlinnyy?")
+    assert entries(replies) == ["challenge-release-date", "challenge-runtime"]

@@ -376,7 +376,9 @@ def resolve(
         if lasting:  # the topic, or no answer: not the film's running time
             return tuple(topic)
     craft = (THING_WORDS | ON_IT_WORDS) & said
-    if craft and context.things and reading.concepts and not reading.entities:
+    # "when was it?" after "what was Polaris Dawn?" (not answered): the thing, asked anew
+    asks_of_thing = bool(reading.concepts) or (reading.qtype is not None and not context.concepts)
+    if craft and context.things and asks_of_thing and not reading.entities:
         # "who was flying it?" after "what did they fly up on?": it is the craft answered
         topic.insert(0, Resolved(replace(placed, entities=context.things)))
     if (

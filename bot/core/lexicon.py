@@ -555,7 +555,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "раненого", "ранен", "ранение", "travma", "travmu", "travmy", "ranen", "ranenyy"),
     ("long", "length", "runtime", "duration", "lasts", "last", "longer", "длится", "длилось",
      "длилась", "длился", "длились", "dlilos", "dlilas", "dlilsya", "dlitsya",
-     "длительность", "хронометраж", "dlitsya", "dlitelnost"),
+     "длительность", "хронометраж", "dlitsya", "dlitelnost", "длинный", "длинная", "длинное",
+     "dlinnyy", "dlinnyi", "dlinnyj", "dlinnaya"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
     # "how long did they chill on the iss": stay there
     ("stay", "stays", "stayed", "staying", "chill", "chilled", "chilling"),
