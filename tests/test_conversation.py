@@ -814,3 +814,8 @@ def test_when_was_it_after_an_unanswered_thing_asks_about_that_thing(real_engine
 def test_dlinnyy_is_long(real_engine):
     replies = dialogue(real_engine, "kogda vyshel vyzov", "a on ochen dlinnyy?")
     assert entries(replies) == ["challenge-release-date", "challenge-runtime"]
+
+
+def test_who_piloted_the_craft_home_after_how_they_came_back(real_engine):
+    replies = dialogue(real_engine, "what did the vyzov crew come home in", "who piloted it?")
+    assert entries(replies) == ["challenge-return-spacecraft", "challenge-return-spacecraft"]

@@ -1124,3 +1124,13 @@ def test_ours_to_a_russian_fan_are_the_russians(real_engine, question):
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "race-beat-cruise"
+
+
+@pytest.mark.parametrize(
+    "question", ["did peresild visit the us side of the iss", "were they ever on the american side"]
+)
+def test_the_american_side_of_the_station_is_its_us_segment(real_engine, question):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-us-segment-visit"
