@@ -1134,3 +1134,21 @@ def test_the_american_side_of_the_station_is_its_us_segment(real_engine, questio
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-us-segment-visit"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "warner bros is the studio making tom cruise's space movie right?",
+            "cruise-universal-deal",
+        ),
+        ("what was tom cruise's spacewalk like", "cruise-spacewalk-ambition"),
+    ],
+)
+def test_a_wrong_studio_or_a_spacewalk_that_never_was_is_corrected(real_engine, question, expected):
+    decision = real_engine.decide(question)
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == expected
+    assert decision.best.entry.weighs_beliefs
