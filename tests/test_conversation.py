@@ -819,3 +819,20 @@ def test_dlinnyy_is_long(real_engine):
 def test_who_piloted_the_craft_home_after_how_they_came_back(real_engine):
     replies = dialogue(real_engine, "what did the vyzov crew come home in", "who piloted it?")
     assert entries(replies) == ["challenge-return-spacecraft", "challenge-return-spacecraft"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("who produced vyzov", "did the government chip in too?", "challenge-funding"),
+        (
+            "did the challenge get any prizes",
+            "i bet it cleaned up at the golden eagles",
+            "challenge-golden-eagle",
+        ),
+    ],
+)
+def test_chipping_in_is_funding_and_cleaning_up_at_awards_is_winning(
+    real_engine, first, then, expected
+):
+    assert entries(dialogue(real_engine, first, then))[1] == expected

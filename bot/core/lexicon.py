@@ -427,6 +427,12 @@ PHRASES: dict[str, str] = {
     # «скока»: сколько as chats spell it
     "скока лет": "сколько возраст",
     "skoka let": "skolko vozrast",
+    # "did the state chip in?": put money in; "it cleaned up at the awards": won them
+    "chip in": "fund",
+    "chipped in": "funded",
+    "chips in": "funds",
+    "cleaned up at": "won at",
+    "clean up at": "win at",
     # "what did Liman say about it last?": said most recently, not how long something lasted
     "about it last": "about it recently",
     "say last": "say recently",
