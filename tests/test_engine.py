@@ -1152,3 +1152,11 @@ def test_a_wrong_studio_or_a_spacewalk_that_never_was_is_corrected(real_engine, 
     assert decision.best is not None
     assert decision.best.entry.id == expected
     assert decision.best.entry.weighs_beliefs
+
+
+def test_a_russian_word_typed_with_oy_meets_its_cyrillic_form(real_engine):
+    decision = real_engine.decide("vyzov byl propagandoy?")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "race-propaganda"
+    assert decision.best.score > 0.9  # as sure as of «пропагандой»

@@ -94,3 +94,12 @@ def test_ascii_text_is_split_into_the_words_any_text_is(text):
 @pytest.mark.parametrize("text", ["Tom Cruise's film_2021", "d'Arc `quoted` x's _'s", "A-B_C 4k"])
 def test_ascii_text_is_split_as_any_text_is(text):
     assert words(text) == _any_words(text)
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("kosmicheskoy", "космической"), ("propagandoy", "пропагандой"), ("glavnoy", "главной")],
+)
+def test_a_y_after_a_vowel_is_the_short_i_of_its_cyrillic_spelling(latin, cyrillic):
+    # "kakoy", "propagandoy": typed Russian ends in -oy where Cyrillic has -ой, and stems alike
+    assert stems(cyrillic)[0] in stems(latin)

@@ -38,6 +38,7 @@ _LAT_MAP = dict(_LAT_TO_CYR)
 # a Python call for every letter
 _LAT_GROUPS = re.compile("|".join(re.escape(lat) for lat, _ in _LAT_TO_CYR if len(lat) > 1))
 _LAT_LETTERS = str.maketrans({lat: cyr for lat, cyr in _LAT_TO_CYR if len(lat) == 1})
+_SHORT_I = re.compile(r"(?<=[aeou])y(?![aeiouy])")
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lowered ASCII text
@@ -179,6 +180,9 @@ def stems(word: str) -> tuple[str, ...]:
     # and so no group for the pattern to find
     if "h" in latin or "y" in latin or "ts" in latin:
         grouped = _LAT_GROUPS.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+        if "y" in grouped:
+            # "propagandoy", "kakoy": a y after a vowel, with none after it, is «й», not «ы»
+            grouped = _SHORT_I.sub("й", grouped)
     cyrillic = grouped.translate(_LAT_LETTERS)
     russian = surface(_russian.stemWord(cyrillic))
     return (english,) if russian == english else (english, russian)
