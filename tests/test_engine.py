@@ -1160,3 +1160,11 @@ def test_a_russian_word_typed_with_oy_meets_its_cyrillic_form(real_engine):
     assert decision.best is not None
     assert decision.best.entry.id == "race-propaganda"
     assert decision.best.score > 0.9  # as sure as of «пропагандой»
+
+
+def test_how_long_they_were_in_space_is_not_how_long_they_trained(real_engine):
+    # "space" is no word of the training entry: it is the time in orbit that is asked
+    decision = real_engine.decide("how long were yulia and klim up in space for")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "challenge-days-aboard-iss"
