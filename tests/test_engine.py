@@ -1168,3 +1168,10 @@ def test_how_long_they_were_in_space_is_not_how_long_they_trained(real_engine):
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.id == "challenge-days-aboard-iss"
+
+
+def test_what_cruise_makes_off_it_is_his_pay(real_engine):
+    decision = real_engine.decide("how much is tom cruise gonna make off it")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.id == "cruise-pay"

@@ -368,6 +368,9 @@ PHRASES: dict[str, str] = {
     "getting out of it": "paid",
     "make out of it": "paid",
     "making out of it": "paid",
+    "make off it": "paid",
+    "making off it": "paid",
+    "make off the": "paid for the",
     "originally from": "hometown",  # "where's Peresild from originally?"
     "from originally": "hometown",
     "sent in": "",  # "how many women sent in applications": applied
