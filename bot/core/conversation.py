@@ -330,8 +330,8 @@ def resolve(
         # "another one" or "the next one" after the first is the second
         after_first = _FIRST_CONCEPT in context.concepts and _NEXT_CONCEPT in reading.concepts
         then = () if ORDINAL_WORDS & said and not after_first else (_SECOND_CONCEPT,)
-        dropped = _NEXT_CONCEPT if after_first else None
-        own = replace(reading, concepts=tuple(c for c in reading.concepts if c != dropped))
+        own_words = (c for c in reading.concepts if not (after_first and c == _NEXT_CONCEPT))
+        own = replace(reading, concepts=tuple(own_words))
         asked = replace(placed, concepts=(*_with_topic(kept, own), *then))
         return (Resolved(asked), Resolved(reading))
     # after "who directed it?", a bare "when?" may ask when he was picked, when it came out or

@@ -314,7 +314,7 @@ class Engine:
                 return Decision("abstained", reading, None, tuple(ranked), suggestions)
         if best.score - runner_up < CLEAR_MARGIN:
             tied = (c for c in ranked if best.score - c.score < CLEAR_MARGIN)
-            kept = next((c for c in tied if c.entry.id == again), None)
+            kept = next((c for c in tied if c.entry.id == again), None) if again else None
             if kept is not None and kept.score >= self._threshold(kept.entry, reading):
                 return Decision("answered", reading, kept, tuple(ranked), ())
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
@@ -327,10 +327,12 @@ class Engine:
         # naming nothing of ours and stating no belief ("who won eurovision 2021?") has none, nor
         # one asking what the entry never answers ("when did Ax-1 launch?" of who flew on it);
         # "why did Cruise film in space first?" takes its premise for granted
+        if not entry.premise:
+            return ANSWER_THRESHOLD
         kinds = COMPATIBLE_ASKS.get(reading.qtype or "")
         fits = not kinds or not kinds.isdisjoint(entry.asks) or reading.qtype == "why"
         stated = reading.premised or (reading.entities and fits)
-        return CORRECTION_THRESHOLD if entry.premise and stated else ANSWER_THRESHOLD
+        return CORRECTION_THRESHOLD if stated else ANSWER_THRESHOLD
 
     # --- scoring ------------------------------------------------------------------------
     def _works(self, reading: Reading) -> tuple[set[str], bool]:

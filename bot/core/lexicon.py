@@ -457,15 +457,16 @@ _ACTED = ("snimalsya", "snimalas", "snimalis", "snyalsya", "snyalas", "snyalis")
 _IN_FILM = ("v vyzove", "v filme", "v kino", "tam")  # «кто там снялся?»: in the film
 PHRASES |= {f"{verb} {film}": f"igraet {film}" for verb in _ACTED for film in _IN_FILM}
 PHRASES |= {f"{film} {verb}": f"{film} igraet" for verb in _ACTED for film in _IN_FILM}
-# a film plays in cinemas, or hits them: shown there, not acted in, nor a hit ("US cinemas":
-# with the capitals gone, "us" before them is the country)
+# a film plays in cinemas, or hits them: shown there, not acted in, nor a hit (the "us" of
+# "US cinemas" is spelt out here too: phrases are replaced once, from the left, so "hit" would
+# be left before "us cinemas")
 _SHOWN = ("play in", "played in", "playing in", "hit", "hits")
 _CINEMAS = ("cinemas", "theaters", "theatres")
 PHRASES |= {
     f"{verb} {where}{place}": f"released in {country}{place}"
     for verb in _SHOWN
     for where, country in (("", ""), ("american ", "american "), ("us ", "american "))
-    for place in (*_CINEMAS, *(("imax",) if verb != "hit" and verb != "hits" else ()))
+    for place in (*_CINEMAS, *(("imax",) if verb.startswith("play") else ()))
 }
 # "US theaters": with the capitals gone, "us" before a word of film-going is the country,
 # not "tell us"

@@ -80,7 +80,7 @@ def words(text: str) -> list[str]:
         # most text: NFKC changes nothing, casefolding is lowering, and a word is letters and
         # digits, which a plain character class finds faster than the Unicode one
         text = text.lower()
-        if "'" in text or "`" in text:
+        if _has_quote(text):
             text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
         return _ASCII_WORD.findall(text)
     return _any_words(text)
