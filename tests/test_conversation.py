@@ -836,3 +836,28 @@ def test_chipping_in_is_funding_and_cleaning_up_at_awards_is_winning(
     real_engine, first, then, expected
 ):
     assert entries(dialogue(real_engine, first, then))[1] == expected
+
+
+def test_is_that_wrong_checks_the_claim_just_made(real_engine):
+    replies = dialogue(
+        real_engine,
+        "how many minutes of vyzov were filmed in space",
+        "someone told me 35 min, is that wrong?",
+    )
+    assert entries(replies) == ["challenge-space-minutes-in-film"] * 2
+
+
+def test_the_film_everyone_keeps_talking_about_is_asked_which_then_answered(real_engine):
+    replies = dialogue(
+        real_engine,
+        "who's directing the space film everyone keeps talking about",
+        "the cruise one obv",
+    )
+    assert entries(replies) == ["ambiguous", "cruise-director"]
+
+
+def test_who_flew_them_on_the_way_back_is_the_return_crew(real_engine):
+    replies = dialogue(
+        real_engine, "на каком союзе вернулась пересильд", "а кто им управлял на обратном пути?"
+    )
+    assert entries(replies) == ["challenge-return-spacecraft"] * 2

@@ -1154,3 +1154,19 @@ def test_what_cruise_makes_off_it_is_his_pay(real_engine):
         "answered",
         "cruise-pay",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was putin hyping the challenge", "challenge-putin-remarks"),
+        ("кто снимал Вызов, в смысле режиссёр", "challenge-director"),
+        ("when is peresild's bday", "challenge-peresild-birth"),
+    ],
+)
+def test_hype_a_birthday_and_i_mean_are_read_as_fans_mean_them(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)
+
+
+def test_a_declined_film_about_space_is_either_film(real_engine):
+    assert real_engine.decide("кто продюсер фильма про космос").status == "ambiguous"

@@ -26,6 +26,7 @@ one ones way get got getting go going went come came make made put see seen look
 exactly approximately roughly around about actually already yet ago
 name named called call
 wait whos who's tf wtf huh nah naw lmaooo lmaoo yall omg omfg wow damn dang heck hell jeez geez
+sheesh obv obvs obviously ладно ladno
 aswell as well part take took takes taking need needed needs want wanted wants gotten
 while during since because becuase cause cuz coz though tho although however also
 actual actually actualy actuali really rly srsly seriously honestly legit literally kinda
@@ -450,6 +451,27 @@ PHRASES: dict[str, str] = {
     "skoka": "skolko",
     "сколько ему было лет": "сколько возраст",
     "сколько ей было лет": "сколько возраст",
+    # "I read 35 min somewhere, is that wrong?": a check of what was just said, as "right?" is
+    "is that wrong": "is that right",
+    "is this wrong": "is this right",
+    "was that wrong": "was that right",
+    "is it wrong": "is it right",
+    # «кто снимал, режиссёр в смысле»: "I mean", not the meaning of something
+    "в смысле": "",
+    "v smysle": "",
+    # "that space film ppl keep talking about": what people talk of is not the topic
+    "keep talking about": "",
+    "keeps talking about": "",
+    "kept talking about": "",
+    "been talking about": "",
+    # «кто командиром был на обратном пути?»: the way back is the return («путь» is no "put")
+    "на обратном пути": "возвращение",
+    "обратном пути": "возвращение",
+    "обратный путь": "возвращение",
+    "обратного пути": "возвращение",
+    "na obratnom puti": "vozvrashchenie",
+    "obratnom puti": "vozvrashchenie",
+    "obratnyy put": "vozvrashchenie",
 }
 # «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
 # being filmed
@@ -497,7 +519,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     ("what time", "when"), ("what role", "role"), ("which role", "role"),
     ("who played", "role"), ("who plays", "role"), ("who did", "role"),
     ("сколько времени", "how-long"), ("сколько дней", "how-long"), ("как долго", "how-long"),
-    ("сколько", "how-many"),
+    ("сколько", "how-many"), ("насколько", "how-much"), ("naskolko", "how-much"),
     ("skolko", "how-many"), ("в каком году", "when"), ("v kakom godu", "when"),
     ("кого играет", "role"), ("кого сыграла", "role"), ("kogo igraet", "role"),
     ("who", "who"), ("whos", "who"), ("whom", "who"), ("whose", "who"),
@@ -556,7 +578,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "бюджет", "стоил", "стоимость", "byudzhet", "budzhet", "stoil"),
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
-    ("reaction", "react", "reacted", "reacts", "comment", "commented", "comments", "respond",
+    ("reaction", "hype", "hyped", "hyping", "react", "reacted", "reacts", "comment", "commented",
+     "comments", "respond",
      "responded", "response", "реакция", "реакцию", "отреагировал", "отреагировали",
      "прокомментировал", "прокомментировали", "комментарий", "reaktsiya", "otreagiroval",
      "отнеслись", "отнёсся", "отнесся", "отнеслась", "otneslis", "otnessya"),
@@ -567,6 +590,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "длилась", "длился", "длились", "dlilos", "dlilas", "dlilsya", "dlitsya",
      "длительность", "хронометраж", "dlitsya", "dlitelnost", "длинный", "длинная", "длинное",
      "dlinnyy", "dlinnyi", "dlinnyj", "dlinnaya"),
+    ("born", "birth", "birthday", "birthdays", "bday", "birthdate"),
     ("day", "days", "дней", "дня", "сутки", "суток", "dney", "dnei", "sutok", "week", "weeks"),
     # "how long did they chill on the iss": stay there
     ("stay", "stays", "stayed", "staying", "chill", "chilled", "chilling"),
@@ -639,7 +663,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("angry", "mad", "upset", "furious", "outraged", "pissed", "annoyed", "возмутились",
      "возмущены", "недовольны", "злились", "vozmutilis", "vozmushcheny", "nedovolny"),
     ("pilot", "piloted", "piloting", "pilots", "пилот", "пилотировал", "пилотировала",
-     "pilotiroval", "pilotirovala"),
+     "pilotiroval", "pilotirovala", "управлял", "управляла", "управлять", "upravlyal",
+     "upravlyala", "upravlyat"),
     # «командир» is the commander: its stem is not the English one
     ("commander", "commanders", "commanded", "commanding", "command", "командир", "командира",
      "командиром", "командовал", "командовала", "komandir", "komandira", "komandirom",
