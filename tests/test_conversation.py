@@ -861,3 +861,33 @@ def test_who_flew_them_on_the_way_back_is_the_return_crew(real_engine):
         real_engine, "на каком союзе вернулась пересильд", "а кто им управлял на обратном пути?"
     )
     assert entries(replies) == ["challenge-return-spacecraft"] * 2
+
+
+@pytest.mark.parametrize("reply", ["русский", "ya pro russkij"])
+def test_one_word_for_the_russian_film_answers_which_film(real_engine, reply):
+    replies = dialogue(real_engine, "сколько стоил фильм про космос?", reply)
+    assert entries(replies) == ["ambiguous", "challenge-budget"]
+
+
+def test_whoever_foots_the_bill_funds_the_film(real_engine):
+    replies = dialogue(real_engine, "who footed the bill for vyzov")
+    assert entries(replies) == ["challenge-funding"]
+
+
+def test_did_they_land_in_russia_is_corrected_with_kazakhstan(real_engine):
+    replies = dialogue(
+        real_engine, "how many days was peresild on the iss", "did they land in russia?"
+    )
+    assert entries(replies)[1] == "challenge-landing-site"
+    assert "Kazakhstan, not Russia" in replies[1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("о чём «Вызов», в двух словах?", "challenge-plot"),
+        ("вызов: там героиня кардиохирург и оперирует сердце?", "challenge-synopsis-conflict"),
+    ],
+)
+def test_in_two_words_and_a_heart_surgeon_who_operates(real_engine, question, expected):
+    assert entries(dialogue(real_engine, question)) == [expected]

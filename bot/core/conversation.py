@@ -22,7 +22,7 @@ from bot.core.analysis import Reading
 from bot.core.language import Lang, detector
 from bot.core.lexicon import QUESTION_WORDS
 from bot.core.loader import KnowledgeBase
-from bot.core.normalize import words
+from bot.core.normalize import stems, words
 
 if TYPE_CHECKING:
     from bot.core.models import Entity, Entry
@@ -248,6 +248,10 @@ def resolve(
     if context is not None and context.work and not reading.entities:
         film = _film_by_a_word(tokens, reading, context.work, kb)
         if film:  # "and the russian one?" after an answer about Cruise's film
+            reading = replace(reading, entities=(film,), concepts=())
+    elif context is not None and context.entry is None and not reading.entities:
+        film = _film_chosen(reading, kb)
+        if film:  # «русский» after "which film do you mean?"
             reading = replace(reading, entities=(film,), concepts=())
     named_person = any(kb.entities[e].kind == "person" for e in reading.entities)
     # "what has he done with cruise before?", "did shipenko say anything about beating him?":
@@ -512,6 +516,17 @@ def _film_by_a_word(
     if word is None or named_by(kb.entities[current]):
         return None
     fits = [e.id for e in others if named_by(e)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _film_chosen(reading: Reading, kb: KnowledgeBase) -> str | None:
+    """The film a one-word reply to "which film do you mean?" picks: «русский», "ya pro
+    russkij" name The Challenge by a word only its names have («русский фильм»)."""
+    if len(reading.concepts) != 1 or reading.qtype is not None:
+        return None
+    word = reading.concepts[0]
+    works = (e for e in kb.entities.values() if e.kind == "work")
+    fits = [e.id for e in works if any(word in stems(w) for a in e.aliases for w in words(a))]
     return fits[0] if len(fits) == 1 else None
 
 

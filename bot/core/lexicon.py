@@ -472,6 +472,18 @@ PHRASES: dict[str, str] = {
     "na obratnom puti": "vozvrashchenie",
     "obratnom puti": "vozvrashchenie",
     "obratnyy put": "vozvrashchenie",
+    # "who's footing the bill?": paying for the film, not being paid
+    "footing the bill": "funding",
+    "foot the bill": "fund",
+    "footed the bill": "funded",
+    "foots the bill": "funds",
+    # «про что Вызов, в двух словах?»: said briefly, which is not a topic
+    "в двух словах": "",
+    "v dvukh slovakh": "",
+    "in a nutshell": "",
+    # a film shown "outside Russia" was shown abroad
+    "outside russia": "abroad",
+    "outside of russia": "abroad",
 }
 # «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
 # being filmed
