@@ -891,3 +891,19 @@ def test_did_they_land_in_russia_is_corrected_with_kazakhstan(real_engine):
 )
 def test_in_two_words_and_a_heart_surgeon_who_operates(real_engine, question, expected):
     assert entries(dialogue(real_engine, question)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "how long did yulia peresild train for the flight",
+            "they trained with nasa in houston, right?",
+            "challenge-training",
+        ),
+        ("what's the plot of tom cruise's space movie", "what is it called?", "cruise-title"),
+        ("what is SEE-1", "who owns that company then?", "cruise-lesnevskys"),
+    ],
+)
+def test_houston_a_name_and_an_owner_asked_after_the_topic(real_engine, first, then, expected):
+    assert entries(dialogue(real_engine, first, then))[1] == expected

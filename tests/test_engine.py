@@ -1170,3 +1170,10 @@ def test_hype_a_birthday_and_i_mean_are_read_as_fans_mean_them(real_engine, ques
 
 def test_a_declined_film_about_space_is_either_film(real_engine):
     assert real_engine.decide("кто продюсер фильма про космос").status == "ambiguous"
+
+
+def test_how_long_were_they_on_the_station_is_their_stay(real_engine):
+    assert decide(real_engine, "how long were they on the iss") == (
+        "answered",
+        "challenge-days-aboard-iss",
+    )

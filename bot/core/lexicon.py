@@ -484,6 +484,18 @@ PHRASES: dict[str, str] = {
     # a film shown "outside Russia" was shown abroad
     "outside russia": "abroad",
     "outside of russia": "abroad",
+    # "what's it even called?": the film's title
+    "is it called": "title",
+    "it even called": "title",
+    "its called": "title",
+    "it gonna be called": "title",
+    "will it be called": "title",
+    # "how long were they on the iss?": how long they stayed, not how long its scenes run
+    **{
+        f"long {be} {who} {on}": f"long stay {on}"
+        for be, who in (("were", "they"), ("was", "she"), ("was", "he"))
+        for on in ("on", "aboard", "at")
+    },
 }
 # «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
 # being filmed
