@@ -17,9 +17,11 @@ untuned for two sessions (74.4% and 7.3% then), and studied after. dialogues_hol
 next session's, was first measured at 66.7% and 12.2% on the engine that session started from;
 it was not tuned on for a session (71.1% and 11.1% then), and is studied from 2026-11-22.
 dialogues_holdout10.yaml, the session after's, was first measured at 56.7% and 16.7% on
-the engine that session started from; it is never tuned on: only its totals are looked at.
-dialogues_holdout11.yaml, the next session's, was first measured at 62.6% and 8.8% on the engine
-that session started from; it is never tuned on either.
+the engine that session started from; it was never tuned on for two sessions (60.0% and 13.3%
+then), and is studied from 2026-11-22. dialogues_holdout11.yaml, the next session's, was first
+measured at 62.6% and 8.8% on the engine that session started from; it is never tuned on.
+dialogues_holdout12.yaml, written on 2026-11-22, was first measured at 53.2% and 11.7% (first
+turns 60.0% correct, 15.0% wrong) on the engine that session started from; never tuned on either.
 """
 
 from pathlib import Path
@@ -41,8 +43,9 @@ FLOORS = {
     "dialogues_holdout7.yaml": (0.63, 0.09, 0.82),  # first look 67.5%, 6.5%, 87.5% (77 follow-ups)
     "dialogues_holdout8.yaml": (0.66, 0.11, 0.90),  # first look 70.7%, 8.5%, 95.0% (82 follow-ups)
     "dialogues_holdout9.yaml": (0.64, 0.15, 0.87),  # first look 66.7%, 12.2%, 92.5% (90 follow-ups)
-    "dialogues_holdout10.yaml": (0.53, 0.19, 0.78),  # untuned: 56.7%, 16.7%, 82.5% (90 follow-ups)
+    "dialogues_holdout10.yaml": (0.53, 0.19, 0.78),  # first look 56.7%, 16.7%, 82.5%; studied
     "dialogues_holdout11.yaml": (0.59, 0.11, 0.87),  # untuned: 62.6%, 8.8%, 90.0% (91 follow-ups)
+    "dialogues_holdout12.yaml": (0.50, 0.14, 0.55),  # untuned: 53.2%, 11.7%, 60.0% (94 follow-ups)
 }
 
 
