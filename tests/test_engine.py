@@ -1177,3 +1177,18 @@ def test_how_long_were_they_on_the_station_is_their_stay(real_engine):
         "answered",
         "challenge-days-aboard-iss",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "how many people were on the station when peresild showed up",
+            "challenge-station-crew-count",
+        ),
+        ("what training did yulia peresild go through before the launch", "challenge-training"),
+        ("what did donna langley say the cruise movie's story was", "cruise-plot"),
+    ],
+)
+def test_people_aboard_going_through_and_langleys_outline(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)

@@ -484,6 +484,17 @@ PHRASES: dict[str, str] = {
     # a film shown "outside Russia" was shown abroad
     "outside russia": "abroad",
     "outside of russia": "abroad",
+    # "how many ppl were on the station?": people are the topic here, not filler
+    **{
+        f"{many} {people} {on}": f"{many} crew {on}"
+        for many in ("how many",)
+        for people in ("people", "ppl")
+        for on in ("were on", "on", "aboard", "were aboard", "on board", "were on board")
+    },
+    # "what training did they go through?": underwent
+    "go through": "",
+    "went through": "",
+    "going through": "",
     # "what's it even called?": the film's title
     "is it called": "title",
     "it even called": "title",
