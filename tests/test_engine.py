@@ -1192,3 +1192,23 @@ def test_how_long_were_they_on_the_station_is_their_stay(real_engine):
 )
 def test_people_aboard_going_through_and_langleys_outline(real_engine, question, expected):
     assert decide(real_engine, question) == ("answered", expected)
+
+
+def test_the_serf_director_is_shipenko(real_engine):
+    # a director named by his earlier film: his space film is The Challenge
+    assert decide(real_engine, "did the serf director's space movie come out in the us") == (
+        "answered",
+        "challenge-us-release",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("вызов взял золотого орла?", "challenge-golden-eagle"),
+        ("вызов выиграл какую-нибудь награду?", "challenge-awards"),
+    ],
+)
+def test_a_film_that_won_or_took_an_award_is_asked_about_awards(real_engine, question, expected):
+    # «выиграл» was read as winning the race to space, «взял» not at all
+    assert decide(real_engine, question) == ("answered", expected)

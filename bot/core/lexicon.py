@@ -495,6 +495,17 @@ PHRASES: dict[str, str] = {
     "go through": "",
     "went through": "",
     "going through": "",
+    # «Вызов взял Золотого орла?»: took an award is won it («взяли на роль» is cast)
+    **{
+        f"{took} {award}": f"выиграл {award}"
+        for took in ("взял", "взяла", "взяли")
+        for award in ("золотого орла", "премию", "приз", "награду", "госпремию", "оскар")
+    },
+    **{
+        f"{took} {award}": f"vyigral {award}"
+        for took in ("vzyal", "vzyala", "vzyali")
+        for award in ("zolotogo orla", "premiyu", "priz", "nagradu", "gospremiyu", "oskar")
+    },
     # "what's it even called?": the film's title
     "is it called": "title",
     "it even called": "title",
@@ -658,7 +669,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "сценарии", "stsenariy", "stsenariya", "scenariy", "scenariya"),
     ("trailer", "teaser", "trailers", "трейлер", "тизер", "treiler", "treyler", "tizer"),
     ("award", "awards", "prize", "prizes", "won", "win", "wins", "winning", "honour", "honor",
-     "премия", "награда", "награды", "nagrada", "premiya", "nominated", "nomination"),
+     "премия", "награда", "награды", "nagrada", "premiya", "nominated", "nomination", "выиграл",
+     "выиграла", "выиграли", "vyigral", "vyigrala", "vyigrali"),
     ("stream", "streaming", "watch", "online", "netflix", "digital", "rent", "vod", "смотреть",
      "посмотреть", "онлайн", "smotret", "posmotret"),
     ("plot", "story", "synopsis", "storyline", "premise", "сюжет", "syuzhet"),
