@@ -1212,3 +1212,10 @@ def test_the_serf_director_is_shipenko(real_engine):
 def test_a_film_that_won_or_took_an_award_is_asked_about_awards(real_engine, question, expected):
     # «выиграл» was read as winning the race to space, «взял» not at all
     assert decide(real_engine, question) == ("answered", expected)
+
+
+@pytest.mark.parametrize(
+    "question", ["how much did a ticket cost for vyzov", "сколько стоил билет на «Вызов»?"]
+)
+def test_a_ticket_price_is_not_the_box_office(real_engine, question):
+    assert decide(real_engine, question)[0] == "abstained"

@@ -519,6 +519,15 @@ PHRASES: dict[str, str] = {
         for on in ("on", "aboard", "at")
     },
 }
+# what a cinema ticket costs is no budget and no box office: a topic nothing we know answers
+_TICKET_PRICE = (
+    "ticket price", "ticket prices", "tickets cost", "ticket cost", "a ticket cost", "is a ticket",
+    "are tickets", "were tickets", "was a ticket", "сколько стоит билет", "сколько стоил билет",
+    "сколько стоили билеты", "сколько стоят билеты", "билеты сколько стоили",
+    "билет сколько стоит", "цена билета", "цены на билеты", "skolko stoit bilet",
+    "skolko stoili bilety", "bilety skolko stoili", "tsena bileta",
+)  # fmt: skip
+PHRASES |= dict.fromkeys(_TICKET_PRICE, "ticketprice")
 # «снимался в "Вызове"» («в фильме снялась») is acting in the film, where «снимался» alone is
 # being filmed
 _ACTED = ("snimalsya", "snimalas", "snimalis", "snyalsya", "snyalas", "snyalis")
