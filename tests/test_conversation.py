@@ -907,3 +907,11 @@ def test_in_two_words_and_a_heart_surgeon_who_operates(real_engine, question, ex
 )
 def test_houston_a_name_and_an_owner_asked_after_the_topic(real_engine, first, then, expected):
     assert entries(dialogue(real_engine, first, then))[1] == expected
+
+
+def test_mashkov_flying_up_too_is_corrected(real_engine):
+    replies = dialogue(
+        real_engine, "is vladimir mashkov in vyzov", "did he fly to the iss with them too?"
+    )
+    assert entries(replies)[1] == "challenge-ground-shooting-after-flight"
+    assert "never went to the station" in replies[1].text

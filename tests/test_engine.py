@@ -1219,3 +1219,12 @@ def test_a_film_that_won_or_took_an_award_is_asked_about_awards(real_engine, que
 )
 def test_a_ticket_price_is_not_the_box_office(real_engine, question):
     assert decide(real_engine, question)[0] == "abstained"
+
+
+def test_a_belief_lifts_a_fact_only_when_it_is_the_premise_that_fact_refutes(real_engine):
+    # the later-shooting fact refutes a belief about Mashkov flying, and names 2022: "a 2022
+    # movie, right?" is the film's year, not that belief
+    assert decide(real_engine, "vyzov is a 2022 movie right") == (
+        "answered",
+        "challenge-2022-or-2023",
+    )

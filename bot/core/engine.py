@@ -124,6 +124,9 @@ class _Indexed:
     # the topic words and names of its phrasings asking "who" or for a name: "who is the
     # heroine?" names her; and _ANY_NAME when a phrasing asks for a name ("what is it called?")
     names: frozenset[str]
+    # a fact naming the premise it refutes: that premise's topic words and names. A belief
+    # checked of the entry must share one ("Mashkov flew up too?", not "it's a 2022 film?")
+    premise_keys: frozenset[str] | None = None
 
     @property
     def shortest(self) -> float:
@@ -217,6 +220,7 @@ class Engine:
                 phrasings_with=_phrasings_by_key(phrasings),
                 central=central,
                 names=names,
+                premise_keys=self._premise_keys(entry),
             )
             for entry, concepts, entities, phrasings, keys, central, names in built
         ]
@@ -452,7 +456,11 @@ class Engine:
             # "ride up" met by "what spacecraft did peresild come back on"
             score *= OPPOSITE_WAY
         score *= self._entity_fit(reading, item)
-        if reading.premised and item.entry.weighs_beliefs:
+        if (
+            reading.premised
+            and item.entry.weighs_beliefs
+            and (item.premise_keys is None or not item.premise_keys.isdisjoint(question.weights))
+        ):
             # a question stating a belief fits an entry that corrects or weighs beliefs, but a
             # true belief ("it was Soyuz MS-19, right?") still has its plain fact: a nudge only
             score = min(1.0, score * BELIEF_CHECKED)
@@ -473,6 +481,12 @@ class Engine:
             if not (premised and item.entry.kind == "misconception"):
                 score *= QTYPE_MISMATCH
         return score, phrasing, dice
+
+    def _premise_keys(self, entry: Entry) -> frozenset[str] | None:
+        if entry.kind != "fact" or not entry.premise:
+            return None  # a misconception or a conflict is about beliefs through and through
+        terms = self.lexicon.entry_terms(entry.premise)
+        return frozenset(terms.concepts) | {_entity_token(e) for e in terms.entities}
 
     def _named_by(self, reading: Reading) -> tuple[str, ...]:
         """What a question asking for a name wants named: its topic ("her daughters"), else
