@@ -1228,3 +1228,10 @@ def test_a_belief_lifts_a_fact_only_when_it_is_the_premise_that_fact_refutes(rea
         "answered",
         "challenge-2022-or-2023",
     )
+
+
+def test_some_sites_are_listings_not_a_launch_site(real_engine):
+    assert decide(real_engine, "how come some websites list vyzov as doctor's house call") == (
+        "answered",
+        "challenge-title-meaning-call",
+    )

@@ -495,6 +495,12 @@ PHRASES: dict[str, str] = {
     "go through": "",
     "went through": "",
     "going through": "",
+    # "why do some sites call it ...": web listings, not a launch or landing site
+    "some sites": "listings",
+    "some websites": "listings",
+    "other sites": "listings",
+    "sites call": "listings call",
+    "sites list": "listings",
     # «Вызов взял Золотого орла?»: took an award is won it («взяли на роль» is cast)
     **{
         f"{took} {award}": f"выиграл {award}"
