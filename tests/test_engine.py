@@ -1235,3 +1235,12 @@ def test_some_sites_are_listings_not_a_launch_site(real_engine):
         "answered",
         "challenge-title-meaning-call",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what day did the film crew come back to earth", "on what day did the vyzov crew come home"],
+)
+def test_what_day_asks_when_not_for_a_count_of_days(real_engine, question):
+    # "day" read as a topic word took Vande Hei's record, which counts days
+    assert decide(real_engine, question) == ("answered", "challenge-landing-site")

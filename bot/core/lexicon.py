@@ -495,6 +495,13 @@ PHRASES: dict[str, str] = {
     "go through": "",
     "went through": "",
     "going through": "",
+    # "what day did they come back?": when, with no count of days in it
+    "on what day": "when",
+    "on what date": "when",
+    "on which day": "when",
+    "what day": "when",
+    "what date": "when",
+    "which day": "when",
     # "why do some sites call it ...": web listings, not a launch or landing site
     "some sites": "listings",
     "some websites": "listings",
