@@ -1244,3 +1244,14 @@ def test_some_sites_are_listings_not_a_launch_site(real_engine):
 def test_what_day_asks_when_not_for_a_count_of_days(real_engine, question):
     # "day" read as a topic word took Vande Hei's record, which counts days
     assert decide(real_engine, question) == ("answered", "challenge-landing-site")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is vyzov only in russian or is there an english version", "challenge-language"),
+        ("which movie was the first one partly filmed in space", "race-first-film-in-space"),
+    ],
+)
+def test_russian_only_is_the_language_and_partly_shot_is_shot(real_engine, question, expected):
+    assert decide(real_engine, question) == ("answered", expected)

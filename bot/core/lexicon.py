@@ -502,6 +502,15 @@ PHRASES: dict[str, str] = {
     "what day": "when",
     "what date": "when",
     "which day": "when",
+    # "is it in russian only?": the language it is in, not its Russian title
+    "in russian only": "language russian",
+    "only in russian": "language russian",
+    "russian only": "language russian",
+    # "the first film partly shot in orbit": shot there, not a part of a film
+    "partly shot": "shot",
+    "partly filmed": "filmed",
+    "partially shot": "shot",
+    "partially filmed": "filmed",
     # "why do some sites call it ...": web listings, not a launch or landing site
     "some sites": "listings",
     "some websites": "listings",
