@@ -915,3 +915,18 @@ def test_mashkov_flying_up_too_is_corrected(real_engine):
     )
     assert entries(replies)[1] == "challenge-ground-shooting-after-flight"
     assert "never went to the station" in replies[1].text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("who does milos bikovic play in vyzov", "he's russian right?", "challenge-bikovic-role"),
+        (
+            "who directed the challenge",
+            "did he also write it?",
+            "challenge-screenwriters",
+        ),
+    ],
+)
+def test_bikovics_country_and_the_directors_script(real_engine, first, then, expected):
+    assert entries(dialogue(real_engine, first, then))[1] == expected

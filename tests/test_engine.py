@@ -1255,3 +1255,10 @@ def test_what_day_asks_when_not_for_a_count_of_days(real_engine, question):
 )
 def test_russian_only_is_the_language_and_partly_shot_is_shot(real_engine, question, expected):
     assert decide(real_engine, question) == ("answered", expected)
+
+
+def test_where_a_co_star_is_from(real_engine):
+    assert decide(real_engine, "where is milos bikovic from") == (
+        "answered",
+        "challenge-bikovic-role",
+    )
