@@ -511,6 +511,11 @@ PHRASES: dict[str, str] = {
     "partly filmed": "filmed",
     "partially shot": "shot",
     "partially filmed": "filmed",
+    # «а всего по России?»: in all, where «всего» alone is mostly "only"
+    "а всего": "а total",
+    "всего по": "total по",
+    "a vsego": "a total",
+    "vsego po": "total po",
     # "why do some sites call it ...": web listings, not a launch or landing site
     "some sites": "listings",
     "some websites": "listings",
