@@ -1268,3 +1268,11 @@ def test_where_a_co_star_is_from(real_engine):
         "answered",
         "challenge-bikovic-role",
     )
+
+
+def test_a_correction_just_ahead_of_a_plain_fact_answers_a_stated_belief(real_engine):
+    # the correction leads a fact that corrects nothing by less than the usual margin
+    decision = real_engine.decide("tom cruise flew to the station with axiom in 2022 didnt he")
+    assert decision.status == "answered"
+    assert decision.best is not None
+    assert decision.best.entry.weighs_beliefs

@@ -35,6 +35,7 @@ ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
 # correction's phrasings cannot all foresee, and the correction states the facts either way
 CORRECTION_THRESHOLD = 0.45
 CLEAR_MARGIN = 0.06  # the best entry must beat the runner-up (another entry) by this much
+BELIEF_MARGIN = 0.03  # ... or by this much: a correction, over a fact, of a belief stated
 AMBIGUITY_GAP = 0.08  # best entries of both works this close, with no work named: ask which
 SUGGESTION_FLOOR = 0.1  # weaker candidates share nothing useful with the question
 OTHER_WORK_FLOOR = 0.3  # "the space movie": suggest the other work's entry only if it fits
@@ -316,7 +317,14 @@ class Engine:
             if len(reading.concepts) + len(reading.entities) < MIN_CONCEPTS_UNNAMED:
                 # nothing names a work and one word is all we have ("budget?"): too thin to answer
                 return Decision("abstained", reading, None, tuple(ranked), suggestions)
-        if best.score - runner_up < CLEAR_MARGIN:
+        margin = CLEAR_MARGIN
+        if reading.premised and best.entry.weighs_beliefs:
+            # "Cruise already flew with Axiom, didn't he?": a belief stated, and the entry that
+            # corrects it just ahead of a plain fact that corrects nothing
+            rival = next((c for c in ranked[1:] if not says_the_same(best.entry, c.entry)), None)
+            if rival is not None and not rival.entry.weighs_beliefs:
+                margin = BELIEF_MARGIN
+        if best.score - runner_up < margin:
             tied = (c for c in ranked if best.score - c.score < CLEAR_MARGIN)
             kept = next((c for c in tied if c.entry.id == again), None) if again else None
             if kept is not None and kept.score >= self._threshold(kept.entry, reading):
