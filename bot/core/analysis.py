@@ -217,6 +217,9 @@ class Lexicon:
         # every start (and in questions), and each answer costs a few stem look-ups
         self._concepts: dict[str, str] = {}  # depends on the concept vocabulary: reset with it
         self._alias_starts: dict[str, bool] = {}
+        # the last question read and its reading: a reply that abstains reads the question
+        # again for the names it gives (bot.core.reply), right after the engine read it
+        self._last_read: tuple[str, bool, Reading] | None = None
 
     @cached_property
     def _typos(self) -> _TypoTargets:
@@ -240,7 +243,7 @@ class Lexicon:
     def __getstate__(self) -> dict[str, object]:
         # the per-word memos fill again as words are read: pickled into the engine cache they
         # would only make it bigger and slower to load
-        return self.__dict__ | {"_concepts": {}, "_alias_starts": {}}
+        return self.__dict__ | {"_concepts": {}, "_alias_starts": {}, "_last_read": None}
 
     def _travels(self, concepts: list[str]) -> bool:
         return any(self._concept(w) in concepts for w in ("launch", "land", "ride"))
@@ -249,9 +252,18 @@ class Lexicon:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
         self._concepts = {}
+        self._last_read = None
 
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
+        last = self._last_read
+        if last is not None and last[0] == text and last[1] == correct_typos:
+            return last[2]
+        reading = self._read(text, correct_typos)
+        self._last_read = (text, correct_typos, reading)  # one assignment: safe across threads
+        return reading
+
+    def _read(self, text: str, correct_typos: bool) -> Reading:
         if len(text) > MAX_QUESTION_CHARS:
             text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[
                 0
