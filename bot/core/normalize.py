@@ -115,10 +115,10 @@ def possessed(text: str) -> frozenset[int]:
 @lru_cache(maxsize=65536)
 def surface(word: str) -> str:
     """The comparable Latin form of one casefolded word: `Miloš` -> `milos`, `Вызов` -> `vyzov`."""
+    if word.isascii():  # most words: nothing to transliterate or strip, but chat spellings
+        return _chat_spelling(word)
     latin = _strip_marks(to_latin(word))
-    if latin.isascii() and not word.isascii():
-        return latin
-    return _chat_spelling(latin)
+    return latin if latin.isascii() else _chat_spelling(latin)
 
 
 _CHAT_FOUR = re.compile(r"4(?=[a-z]{2})")  # "4to", "slu4ilos": 4 is "ch" (Ч); not "mp4", "4k"
