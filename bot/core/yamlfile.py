@@ -168,10 +168,14 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         otherwise (null, a boolean, a number)."""
         if event.anchor is not None or event.tag is not None:
             raise _NotPlainError
-        tag = _plain_tag(event.value) if event.implicit[0] else _STR_TAG
-        if tag == _STR_TAG:
-            return event.value
-        return self.construct_object(yaml.ScalarNode(tag, event.value))
+        value = event.value
+        # most scalars begin with a character no resolver looks for (~18,000 of ~22,000 at a
+        # load): text, without the call
+        if event.implicit[0] and (value[:1] in _PLAIN_RESOLVERS or _ANY_FIRST_RESOLVERS):
+            tag = _plain_tag(value)
+            if tag != _STR_TAG:
+                return self.construct_object(yaml.ScalarNode(tag, value))
+        return value
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         self._note_duplicates(node)
