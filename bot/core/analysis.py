@@ -534,17 +534,19 @@ class Lexicon:
         """(position, length, kind) of each question phrase, earliest first; at one position
         the longest."""
         found: list[tuple[int, int, str]] = []
-        if self._qwords_by_first.keys().isdisjoint(tokens):  # most keywords ask nothing
+        by_first = self._qwords_by_first
+        if by_first.keys().isdisjoint(tokens):  # most keywords ask nothing
             return found
-        start = 0
-        while start < len(tokens):
-            for length, kinds in self._qwords_by_first.get(tokens[start], ()):
+        free = 0  # the first position after the last phrase found: phrases do not overlap
+        for start, token in enumerate(tokens):
+            if start < free or token not in by_first:  # most words begin no phrase
+                continue
+            for length, kinds in by_first[token]:
                 kind = kinds.get(tuple(tokens[start : start + length]))
                 if kind is not None:
                     found.append((start, length, kind))
-                    start += length - 1
+                    free = start + length
                     break
-            start += 1
         return found
 
     def _concept(self, token: str) -> str:
