@@ -483,7 +483,7 @@ class Engine:
         if question.goes_up and _DOWN in phrasing_keys and _UP not in phrasing_keys:
             # "ride up" met by "what spacecraft did peresild come back on"
             score *= OPPOSITE_WAY
-        if question.named:
+        if question.named:  # a question naming nothing fits every entry alike (1.0)
             score *= _entity_fit(question, item)
         entry = item.entry
         if reading.premised and entry.weighs_beliefs:
@@ -557,7 +557,7 @@ _UP, _DOWN = "launch", "land"
 
 
 def _entity_fit(question: _Question, item: _Indexed) -> float:
-    """How well the entities `question` names fit `item`'s, from 0 to 1."""
+    """How well the entities `question` names (one at least) fit `item`'s, from 0 to 1."""
     fit = 0.0
     playing = question.playing
     for entity_id, entity, roles, family in question.named:
