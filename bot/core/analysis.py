@@ -217,6 +217,9 @@ class Lexicon:
         # every start (and in questions), and each answer costs a few stem look-ups
         self._concepts: dict[str, str] = {}  # depends on the concept vocabulary: reset with it
         self._alias_starts: dict[str, bool] = {}
+        # the last question read and its reading: a reply that abstains reads the question
+        # again for the names it gives (bot.core.reply), right after the engine read it
+        self._last_read: tuple[str, bool, Reading] | None = None
 
     @cached_property
     def _typos(self) -> _TypoTargets:
@@ -240,7 +243,7 @@ class Lexicon:
     def __getstate__(self) -> dict[str, object]:
         # the per-word memos fill again as words are read: pickled into the engine cache they
         # would only make it bigger and slower to load
-        return self.__dict__ | {"_concepts": {}, "_alias_starts": {}}
+        return self.__dict__ | {"_concepts": {}, "_alias_starts": {}, "_last_read": None}
 
     def _travels(self, concepts: list[str]) -> bool:
         return any(self._concept(w) in concepts for w in ("launch", "land", "ride"))
@@ -249,9 +252,18 @@ class Lexicon:
         """Concepts the knowledge base uses, so an ambiguous stem picks the known reading."""
         self._concept_vocab = frozenset(concepts)
         self._concepts = {}
+        self._last_read = None
 
     def read(self, text: str, *, correct_typos: bool = True) -> Reading:
         """Read a question: the part that asks, plus the entities named around it."""
+        last = self._last_read
+        if last is not None and last[0] == text and last[1] == correct_typos:
+            return last[2]
+        reading = self._read(text, correct_typos)
+        self._last_read = (text, correct_typos, reading)  # one assignment: safe across threads
+        return reading
+
+    def _read(self, text: str, correct_typos: bool) -> Reading:
         if len(text) > MAX_QUESTION_CHARS:
             text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[
                 0
@@ -522,17 +534,19 @@ class Lexicon:
         """(position, length, kind) of each question phrase, earliest first; at one position
         the longest."""
         found: list[tuple[int, int, str]] = []
-        if self._qwords_by_first.keys().isdisjoint(tokens):  # most keywords ask nothing
+        by_first = self._qwords_by_first
+        if by_first.keys().isdisjoint(tokens):  # most keywords ask nothing
             return found
-        start = 0
-        while start < len(tokens):
-            for length, kinds in self._qwords_by_first.get(tokens[start], ()):
+        free = 0  # the first position after the last phrase found: phrases do not overlap
+        for start, token in enumerate(tokens):
+            if start < free or token not in by_first:  # most words begin no phrase
+                continue
+            for length, kinds in by_first[token]:
                 kind = kinds.get(tuple(tokens[start : start + length]))
                 if kind is not None:
                     found.append((start, length, kind))
-                    start += length - 1
+                    free = start + length
                     break
-            start += 1
         return found
 
     def _concept(self, token: str) -> str:
@@ -750,9 +764,11 @@ def _correction(lex: Lexicon, token: str) -> str:
     typos = lex._typos
     same_length = typos.by_length.get((token[0], len(token)), [])
     if len(token) < 7:
-        # one slip leaves the length as it was, or a letter more or less
-        lengths = (len(token) - 1, len(token), len(token) + 1)
-        hit = _one_slip(token, [w for n in lengths for w in typos.by_length.get((token[0], n), ())])
+        # one slip leaves the length as it was, or a letter more or less (the lists joined by
+        # unpacking, in C: a comprehension over their hundreds of words cost ~4 us a word)
+        shorter = typos.by_length.get((token[0], len(token) - 1), [])
+        longer = typos.by_length.get((token[0], len(token) + 1), [])
+        hit = _one_slip(token, [*shorter, *same_length, *longer])
     else:
         # two slips in a long word, but with its first two letters kept: "altitude" is a word
         # of its own, not a misspelt "attitude"
@@ -761,8 +777,14 @@ def _correction(lex: Lexicon, token: str) -> str:
             token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF_LONG
         )
         hit = found[0] if found and _one_slip_apart_in_stem(token, found[0]) else None
-        # two neighbouring letters swapped may be the second and third: "cirtics"
-        swaps = [word for word in same_length if _swapped(token, word)] if hit is None else []
+        # two neighbouring letters swapped may be the second and third: "cirtics" (looked for
+        # among the words one slip away, which rapidfuzz finds in one call)
+        near = (
+            process.extract(token, same_length, scorer=OSA.distance, score_cutoff=1, limit=None)
+            if hit is None
+            else []
+        )
+        swaps = [word for word, _, _ in near if _swapped(token, word)]
         hit = swaps[0] if len(swaps) == 1 else hit
     if hit is None and len(token) >= 5 and not any(f in lex._concept_vocab for f in stems(token)):
         # a form of a word our entries use ("travmy") is not a misspelt name ("Trump")
@@ -796,12 +818,14 @@ def _one_slip(token: str, candidates: list[str]) -> str | None:
     """
     longer_by = (0,) if len(token) == 3 else (0, 1)
     hits: list[str] = []
-    for word in candidates:
+    # the words one slip away, found by rapidfuzz in one call: most of the hundreds of
+    # candidates are not, and a Python loop measuring each cost ~20 us an unknown word.
+    # Found in another order, but the answer below depends only on which they are
+    near = process.extract(token, candidates, scorer=OSA.distance, score_cutoff=1, limit=None)
+    for word, _, _ in near:
         # an inflected ending on a long enough word is no slip: "vyzova" is "vyzov"
         ending = len(word) >= 5 and len(token) == len(word) + 1 and token.startswith(word)
         if not ending and len(word) - len(token) not in longer_by:
-            continue
-        if OSA.distance(token, word) > 1:
             continue
         if len(token) < 6 and len(word) == len(token) and sorted(word) != sorted(token):
             continue

@@ -12,21 +12,20 @@ Thresholds are named here and measured by benchmarks/accuracy.py.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.core.analysis import EntryTerms, Lexicon, Reading
 from bot.core.conversation import Context, resolve
 from bot.core.gcpause import collector_paused
 from bot.core.lexicon import COMPATIBLE_ASKS
 from bot.core.loader import KnowledgeBase
-from bot.core.models import Entry
+from bot.core.models import Entity, Entry
 from bot.core.normalize import has_cyrillic, normalize, stems, words
 
 ANSWER_THRESHOLD = 0.55  # below this confidence the engine abstains
@@ -109,6 +108,18 @@ class _Question:
     states_nothing: bool  # "who is Doug Liman?": nothing for a correction to correct
     # "who won best actress?", «какая зарплата у космонавта?»: the kind of person asked about
     wanted_kinds: frozenset[str]
+    concept_weights: tuple[tuple[str, float], ...]  # each topic word with its weight, in order
+    named: tuple[_Named, ...]  # each entity named, with what fitting an entry to it needs
+    playing: bool  # an actor named as their character ("Peresild's heroine")
+
+
+class _Named(NamedTuple):
+    """An entity a question names, and what `_entity_fit` asks of it for every candidate."""
+
+    id: str
+    entity: Entity
+    roles: frozenset[str]  # the characters a person plays
+    members: frozenset[str]  # a family's members ("the Soyuz": Soyuz MS-19, MS-18)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,11 +400,23 @@ class Engine:
             wanted_kinds=self._person_kinds.intersection(reading.concepts)
             if reading.qtype in _NAMING_KINDS
             else frozenset(),
+            concept_weights=tuple((c, weights[c]) for c in reading.concepts),
+            named=tuple(
+                _Named(
+                    e,
+                    self.kb.entities[e],
+                    self._roles.get(e, frozenset()),
+                    self._members.get(e, frozenset()),
+                )
+                for e in reading.entities
+            ),
+            playing=self._character in reading.concepts,
         )
+        only_work = next(iter(works)) if len(works) == 1 else None
         candidates = []
         for position in best_first:
             item = self._indexed[position]
-            if works and len(works) == 1 and item.entry.work not in (*works, None):
+            if only_work is not None and item.entry.work not in (only_work, None):
                 continue
             score, phrasing, likeness = self._score(question, item)
             candidates.append(Candidate(item.entry, score, phrasing, likeness))
@@ -435,7 +458,10 @@ class Engine:
                     break
                 ranked.append((value, -kb_position[position], position))
                 last = value
-        return [position for *_, position in heapq.nlargest(CANDIDATE_LIMIT, ranked)]
+        # what heapq.nlargest returns, but sorted in C: its own loop is Python, over as many
+        # as a few hundred entries
+        best = sorted(ranked, reverse=True)[:CANDIDATE_LIMIT]
+        return [position for *_, position in best]
 
     def _weight(self, key: str) -> float:
         if key.startswith("@"):
@@ -443,18 +469,24 @@ class Engine:
         return self._idf.get(key, self._unknown_weight)
 
     def _score(self, question: _Question, item: _Indexed) -> tuple[float, str, float]:
-        reading, weights, total = question.reading, question.weights, question.total
-        covered = sum(weights[c] for c in reading.concepts if c in item.vocabulary)
+        # this runs for some 20 candidates a question: what it looks up more than once is bound
+        # to a local name, and the sums below are a plain dict's (a defaultdict costs more)
+        reading, total, vocabulary = question.reading, question.total, item.vocabulary
+        covered = sum([weight for c, weight in question.concept_weights if c in vocabulary])
         coverage = covered / total if total else None
 
         question_weight = question.weight
-        shared: dict[int, float] = defaultdict(float)  # only phrasings sharing a word can score
-        for key, weight in weights.items():
-            for index in item.phrasings_with.get(key, ()):
-                shared[index] += weight
+        shared: dict[int, float] = {}  # only phrasings sharing a word can score
+        shared_so_far = shared.get
+        phrasings_with = item.phrasings_with
+        for key, weight in question.weights.items():
+            if key in phrasings_with:
+                for index in phrasings_with[key]:
+                    shared[index] = shared_so_far(index, 0.0) + weight
         dice, closest = 0.0, 0
+        phrasing_weights = item.phrasing_weights
         for index in sorted(shared):  # in phrasing order, so ties keep the earlier phrasing
-            value = 2 * shared[index] / (question_weight + item.phrasing_weights[index] or 1.0)
+            value = 2 * shared[index] / (question_weight + phrasing_weights[index] or 1.0)
             if value > dice:
                 dice, closest = value, index
         phrasing, phrasing_keys = item.phrasings[closest]
@@ -463,30 +495,32 @@ class Engine:
         if question.goes_up and _DOWN in phrasing_keys and _UP not in phrasing_keys:
             # "ride up" met by "what spacecraft did peresild come back on"
             score *= OPPOSITE_WAY
-        score *= self._entity_fit(reading, item)
+        if question.named:  # a question naming nothing fits every entry alike (1.0)
+            score *= _entity_fit(question, item)
+        entry = item.entry
         if (
             reading.premised
-            and item.entry.weighs_beliefs
+            and entry.weighs_beliefs
             and (item.premise_keys is None or not item.premise_keys.isdisjoint(question.weights))
         ):
             # a question stating a belief fits an entry that corrects or weighs beliefs, but a
             # true belief ("it was Soyuz MS-19, right?") still has its plain fact: a nudge only
             score = min(1.0, score * BELIEF_CHECKED)
-        if any(c not in item.vocabulary for c in reading.owned):
+        if reading.owned and not vocabulary.issuperset(reading.owned):
             score *= OWNED_MISSING
         if question.to_name is not None and item.names.isdisjoint(question.to_name):
             score *= NAME_MISSING
-        elif question.wanted_kinds and not question.wanted_kinds <= item.vocabulary:
+        elif question.wanted_kinds and not question.wanted_kinds <= vocabulary:
             # "who won best actress?" of an entry that never mentions an actress: it cannot
             # name one
             score *= NAME_MISSING
-        if item.entry.kind == "misconception" and question.states_nothing:
+        if question.states_nothing and entry.kind == "misconception":
             # "who is Doug Liman?" holds no belief for a correction to answer
             score *= NOTHING_TO_CORRECT
-        if question.kinds and question.kinds.isdisjoint(item.entry.asks):
+        if question.kinds and question.kinds.isdisjoint(entry.asks):
             # "why did Liman direct vyzov?" takes for granted what a misconception corrects
-            premised = question.reading.qtype == "why"
-            if not (premised and item.entry.kind == "misconception"):
+            premised = reading.qtype == "why"
+            if not (premised and entry.kind == "misconception"):
                 score *= QTYPE_MISMATCH
         return score, phrasing, dice
 
@@ -503,47 +537,6 @@ class Engine:
             return reading.concepts
         named = [w for e in reading.entities for w in (e, *self.kb.entities[e].refers_to)]
         return (*named, _ANY_NAME)
-
-    def _entity_fit(self, reading: Reading, item: _Indexed) -> float:
-        if not reading.entities:
-            return 1.0
-        fit = 0.0
-        playing = self._character in reading.concepts  # an actor named as their character
-        for entity_id in reading.entities:
-            entity = self.kb.entities[entity_id]
-            if entity.kind == "out-of-scope" and entity_id not in item.entry.about:
-                # only an entry that is about Salyut-7 answers about it, not one naming it
-                return OUT_OF_SCOPE
-            if entity.kind == "ambiguous" or entity_id in item.central:
-                fit += 1.0
-            elif entity_id in item.entities:
-                # named in passing ("Novitsky's mission, which brought Peresild back"): a
-                # question about Peresild fits an entry about her better
-                fit += MENTIONED_ONLY
-            elif self._roles.get(entity_id, frozenset()) & item.central and playing:
-                # "Peresild's heroine": an entry about the character she plays
-                fit += MENTIONED_ONLY
-            elif members := self._members.get(entity_id, frozenset()) & item.entities:
-                # "the Soyuz" asked of an entry about Soyuz MS-19: a family fits its members
-                fit += 1.0 if members & item.central else MENTIONED_ONLY
-            elif (
-                item.entry.work
-                and entity.works
-                and item.entry.work not in entity.works
-                and not item.entry.weighs_beliefs  # a misconception corrects just that mix-up
-            ):
-                # "how many days were they on the Dragon capsule?": a thing of the other film
-                # that this entry never names says the question is not about what it answers
-                return OTHER_FILMS_THING
-            elif entity.kind == "work":
-                fit += 1.0 if item.entry.work is None else 0.0
-            elif (
-                entity.kind == "person"
-                and (item.entry.work is None or item.entry.work in entity.works)
-                and entity.kind not in item.person_kinds
-            ):
-                fit += PARTIAL_ENTITY
-        return fit / len(reading.entities)
 
 
 def says_the_same(one: Entry, other: Entry) -> bool:
@@ -583,6 +576,46 @@ def _states_nothing(reading: Reading) -> bool:
 # reverse: the launch words include "flight", which goes both ways ("the post-flight press
 # conference" is asked as "the press conference after landing")
 _UP, _DOWN = "launch", "land"
+
+
+def _entity_fit(question: _Question, item: _Indexed) -> float:
+    """How well the entities `question` names (one at least) fit `item`'s, from 0 to 1."""
+    fit = 0.0
+    playing = question.playing
+    for entity_id, entity, roles, family in question.named:
+        if entity.kind == "out-of-scope" and entity_id not in item.entry.about:
+            # only an entry that is about Salyut-7 answers about it, not one naming it
+            return OUT_OF_SCOPE
+        if entity.kind == "ambiguous" or entity_id in item.central:
+            fit += 1.0
+        elif entity_id in item.entities:
+            # named in passing ("Novitsky's mission, which brought Peresild back"): a
+            # question about Peresild fits an entry about her better
+            fit += MENTIONED_ONLY
+        elif roles & item.central and playing:
+            # "Peresild's heroine": an entry about the character she plays
+            fit += MENTIONED_ONLY
+        elif members := family & item.entities:
+            # "the Soyuz" asked of an entry about Soyuz MS-19: a family fits its members
+            fit += 1.0 if members & item.central else MENTIONED_ONLY
+        elif (
+            item.entry.work
+            and entity.works
+            and item.entry.work not in entity.works
+            and not item.entry.weighs_beliefs  # a misconception corrects just that mix-up
+        ):
+            # "how many days were they on the Dragon capsule?": a thing of the other film
+            # that this entry never names says the question is not about what it answers
+            return OTHER_FILMS_THING
+        elif entity.kind == "work":
+            fit += 1.0 if item.entry.work is None else 0.0
+        elif (
+            entity.kind == "person"
+            and (item.entry.work is None or item.entry.work in entity.works)
+            and entity.kind not in item.person_kinds
+        ):
+            fit += PARTIAL_ENTITY
+    return fit / len(question.named)
 
 
 def _central(

@@ -28,6 +28,7 @@ Lang = Literal["ru", "en"]
 LangChoice = Literal["auto", "ru", "en"]
 LANGS: tuple[Lang, ...] = ("en", "ru")
 CACHED_DETECTORS = 4  # one per knowledge-base version in use: live, reloading, tests
+MAX_CACHED_VOTES = 65536  # words whose vote a detector remembers
 
 # How fans type Russian besides the standard romanisation: "4to" (что), "seichas", "novyi",
 # "instrukcii". Rewritten to the standard form before the Russian check only.
@@ -72,6 +73,14 @@ class LanguageDetector:
         self._russian_stems = frozenset(stems(w)[0] for w in russian)
         grammar = {surface(w) for w in (*get_stop_words("en"), *get_stop_words("ru"))}
         self._names = frozenset(t for n in names for t in normalize(n).split()) - grammar
+        # by word, worked out once: a word's vote costs a few stem look-ups and three pattern
+        # substitutions, and the same words recur in message after message
+        self._votes: dict[str, tuple[int, int]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # the votes fill again as words are read: pickled into the engine cache they would
+        # only make it bigger and slower to load
+        return self.__dict__ | {"_votes": {}}
 
     @classmethod
     def for_kb(cls, kb: KnowledgeBase) -> LanguageDetector:
@@ -99,22 +108,32 @@ class LanguageDetector:
         if len(text) > MAX_QUESTION_CHARS:  # the part the engine reads decides the language too
             text = (text[:MAX_QUESTION_CHARS].rsplit(None, 1) or [""])[0]
         russian = english = 0
+        votes = self._votes
         for word in words(text):
-            if word.isdigit():
-                continue
-            if has_cyrillic(word):
-                russian += surface(word) not in self._names
-                continue
-            token = surface(word)
-            if token in self._names:
-                continue
-            forms = stems(token)
-            is_english = token in self._english or forms[0] in self._english_stems
-            is_russian = self._is_russian(token) or self._is_russian(_standard(token))
-            if is_english != is_russian:
-                russian += is_russian
-                english += is_english
+            vote = votes.get(word)
+            if vote is None:
+                if len(votes) >= MAX_CACHED_VOTES:  # odd words in a flood of messages
+                    votes.clear()
+                vote = votes[word] = self._vote(word)
+            russian += vote[0]
+            english += vote[1]
         return Evidence(russian, english, has_cyrillic(text))
+
+    def _vote(self, word: str) -> tuple[int, int]:
+        """What one word of a text counts for: (Russian, English), each 0 or 1."""
+        if word.isdigit():
+            return 0, 0
+        if has_cyrillic(word):
+            return int(surface(word) not in self._names), 0
+        token = surface(word)
+        if token in self._names:
+            return 0, 0
+        forms = stems(token)
+        is_english = token in self._english or forms[0] in self._english_stems
+        is_russian = self._is_russian(token) or self._is_russian(_standard(token))
+        if is_english == is_russian:
+            return 0, 0
+        return int(is_russian), int(is_english)
 
     def _is_russian(self, token: str) -> bool:
         forms = stems(token)
