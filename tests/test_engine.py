@@ -1276,3 +1276,10 @@ def test_a_correction_just_ahead_of_a_plain_fact_answers_a_stated_belief(real_en
     assert decision.status == "answered"
     assert decision.best is not None
     assert decision.best.entry.weighs_beliefs
+
+
+def test_how_axiom_was_involved_in_cruises_film(real_engine):
+    assert decide(real_engine, "how was axiom involved in the tom cruise space movie") == (
+        "answered",
+        "cruise-axiom-flight-chart",
+    )
