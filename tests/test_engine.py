@@ -1283,3 +1283,8 @@ def test_how_axiom_was_involved_in_cruises_film(real_engine):
         "answered",
         "cruise-axiom-flight-chart",
     )
+
+
+def test_mid_is_a_verdict_not_the_middle_of_may(real_engine):
+    # "mid" took the worldwide gross "by mid-May"
+    assert decide(real_engine, "vyzov, was it mid") == ("answered", "challenge-critical-reception")

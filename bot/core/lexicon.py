@@ -511,6 +511,10 @@ PHRASES: dict[str, str] = {
     "partly filmed": "filmed",
     "partially shot": "shot",
     "partially filmed": "filmed",
+    # "was it mid?": mediocre, a verdict asked for (not the middle of May)
+    "was it mid": "reviews",
+    "is it mid": "reviews",
+    "or mid": "",
     # «а всего по России?»: in all, where «всего» alone is mostly "only"
     "а всего": "а total",
     "всего по": "total по",
