@@ -396,7 +396,7 @@ class Lexicon:
             # most words begin no name, which is remembered per word: no look-up for them
             may_start = starts.get(token)
             if may_start is None:
-                may_start = _remember(starts, token, self._may_start_alias(token))
+                may_start = remember(starts, token, self._may_start_alias(token))
             found = None if not may_start or _russian_tom(tokens, i) else self._alias_at(tokens, i)
             if found and left_out:
                 left_out = False
@@ -552,7 +552,7 @@ class Lexicon:
     def _concept(self, token: str) -> str:
         found = self._concepts.get(token)
         if found is None:
-            found = _remember(self._concepts, token, self._concept_of(token))
+            found = remember(self._concepts, token, self._concept_of(token))
         return found
 
     def _concept_of(self, token: str) -> str:
@@ -578,7 +578,7 @@ class Lexicon:
     def _correct(self, token: str) -> str:
         found = self._corrections.get(token)
         if found is None:
-            found = _remember(
+            found = remember(
                 self._corrections, token, _correction(self, token), MAX_CACHED_CORRECTIONS
             )
         return found
@@ -587,7 +587,7 @@ class Lexicon:
 _Value = TypeVar("_Value")
 
 
-def _remember(
+def remember(
     memo: dict[str, _Value], key: str, value: _Value, limit: int = MAX_CACHED_WORDS
 ) -> _Value:
     """Put `value` in `memo`, which is bounded: odd words in a flood of messages."""

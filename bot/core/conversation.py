@@ -511,12 +511,10 @@ def _film_by_a_word(
     def named_by(entity: Entity) -> bool:
         return any(word in a.casefold().split() for a in entity.aliases)
 
-    others = [e for e in kb.entities.values() if e.kind == "work" and e.id != current]
     # a word of this film's names too ("the") tells the films apart no more than "one" does
     if word is None or named_by(kb.entities[current]):
         return None
-    fits = [e.id for e in others if named_by(e)]
-    return fits[0] if len(fits) == 1 else None
+    return _the_one_film(kb, named_by)
 
 
 def _film_chosen(reading: Reading, kb: KnowledgeBase) -> str | None:
@@ -525,8 +523,14 @@ def _film_chosen(reading: Reading, kb: KnowledgeBase) -> str | None:
     if len(reading.concepts) != 1 or reading.qtype is not None:
         return None
     word = reading.concepts[0]
-    works = (e for e in kb.entities.values() if e.kind == "work")
-    fits = [e.id for e in works if any(word in stems(w) for a in e.aliases for w in words(a))]
+    return _the_one_film(
+        kb, lambda film: any(word in stems(w) for a in film.aliases for w in words(a))
+    )
+
+
+def _the_one_film(kb: KnowledgeBase, named_by: Callable[[Entity], bool]) -> str | None:
+    """The film `named_by` holds for, if it holds for one only."""
+    fits = [e.id for e in kb.entities.values() if e.kind == "work" and named_by(e)]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -312,8 +312,9 @@ class Engine:
         if not ranked:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
         best = ranked[0]
-        rivals = (c.score for c in ranked[1:] if not says_the_same(best.entry, c.entry))
-        runner_up = next(rivals, 0.0)
+        # the best other answer: an entry drawing on a common fact says the same, no rival
+        rival = next((c for c in ranked[1:] if not says_the_same(best.entry, c.entry)), None)
+        runner_up = rival.score if rival is not None else 0.0
         stands_out = typed and _stands_out(reading, best, runner_up)
         if best.score < self._threshold(best.entry, reading) and not stands_out:
             return Decision("abstained", reading, None, tuple(ranked), suggestions)
@@ -328,13 +329,15 @@ class Engine:
             if len(reading.concepts) + len(reading.entities) < MIN_CONCEPTS_UNNAMED:
                 # nothing names a work and one word is all we have ("budget?"): too thin to answer
                 return Decision("abstained", reading, None, tuple(ranked), suggestions)
-        margin = CLEAR_MARGIN
-        if reading.premised and best.entry.weighs_beliefs:
-            # "Cruise already flew with Axiom, didn't he?": a belief stated, and the entry that
-            # corrects it just ahead of a plain fact that corrects nothing
-            rival = next((c for c in ranked[1:] if not says_the_same(best.entry, c.entry)), None)
-            if rival is not None and not rival.entry.weighs_beliefs:
-                margin = BELIEF_MARGIN
+        # "Cruise already flew with Axiom, didn't he?": a belief stated, and the entry that
+        # corrects it just ahead of a plain fact that corrects nothing
+        corrects_a_fact = (
+            reading.premised
+            and best.entry.weighs_beliefs
+            and rival is not None
+            and not rival.entry.weighs_beliefs
+        )
+        margin = BELIEF_MARGIN if corrects_a_fact else CLEAR_MARGIN
         if best.score - runner_up < margin:
             tied = (c for c in ranked if best.score - c.score < CLEAR_MARGIN)
             kept = next((c for c in tied if c.entry.id == again), None) if again else None

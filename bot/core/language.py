@@ -20,7 +20,7 @@ from typing import Literal
 from stop_words import get_stop_words
 
 from bot.core import lexicon
-from bot.core.analysis import MAX_QUESTION_CHARS
+from bot.core.analysis import MAX_QUESTION_CHARS, remember
 from bot.core.loader import KnowledgeBase
 from bot.core.normalize import has_cyrillic, normalize, stems, surface, words
 
@@ -112,9 +112,7 @@ class LanguageDetector:
         for word in words(text):
             vote = votes.get(word)
             if vote is None:
-                if len(votes) >= MAX_CACHED_VOTES:  # odd words in a flood of messages
-                    votes.clear()
-                vote = votes[word] = self._vote(word)
+                vote = remember(votes, word, self._vote(word), MAX_CACHED_VOTES)
             russian += vote[0]
             english += vote[1]
         return Evidence(russian, english, has_cyrillic(text))

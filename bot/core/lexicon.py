@@ -486,8 +486,7 @@ PHRASES: dict[str, str] = {
     "outside of russia": "abroad",
     # "how many ppl were on the station?": people are the topic here, not filler
     **{
-        f"{many} {people} {on}": f"{many} crew {on}"
-        for many in ("how many",)
+        f"how many {people} {on}": f"how many crew {on}"
         for people in ("people", "ppl")
         for on in ("were on", "on", "aboard", "were aboard", "on board", "were on board")
     },
@@ -665,10 +664,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("gross", "grossed", "earn", "earned", "earnings", "boxoffice", "box", "revenue", "office",
      "sales", "сборы", "собрал", "касса", "sbory", "sobral", "kassa"),
     ("reaction", "hype", "hyped", "hyping", "react", "reacted", "reacts", "comment", "commented",
-     "comments", "respond",
-     "responded", "response", "реакция", "реакцию", "отреагировал", "отреагировали",
-     "прокомментировал", "прокомментировали", "комментарий", "reaktsiya", "otreagiroval",
-     "отнеслись", "отнёсся", "отнесся", "отнеслась", "otneslis", "otnessya"),
+     "comments", "respond", "responded", "response", "реакция", "реакцию", "отреагировал",
+     "отреагировали", "прокомментировал", "прокомментировали", "комментарий", "reaktsiya",
+     "otreagiroval", "отнеслись", "отнёсся", "отнесся", "отнеслась", "otneslis", "otnessya"),
     ("injured", "injury", "injuries", "hurt", "hurts", "wounded", "wound", "травма", "травмы",
      "травму", "травмой", "травмирован", "травмированного", "травмированный", "раненый",
      "раненого", "ранен", "ранение", "travma", "travmu", "travmy", "ranen", "ranenyy"),
